@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Regenerates the typed imports in imports/ from the schemas kept in the project.
+// Argo Events: the upstream CRDs leave `spec` untyped, so the types come from the
+// upstream JSON schema (vendored as imports/schemas/argo-events.schema.json).
+// CodeRun: from the CRD file imports/crds/coderuns.agents.platform.yaml.
+// Output is byte-for-byte reproducible (no timestamps, sorted input).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { TypeGenerator } = require('json2jsii');
+const { CodeMaker } = require('codemaker');
+const YAML = require('yaml');
+
+const root = path.resolve(__dirname, '..');
+// cdk8s-cli does not export its code generator; `cdk8s import` uses this very module.
+const { generateConstruct, emitHeader } = require(path.join(root, 'node_modules', 'cdk8s-cli', 'lib', 'import', 'codegen.js'));
+const out = path.join(root, 'imports');
+
+function render(fileName, defs, definitions) {
+  const types = new TypeGenerator({ definitions });
+  for (const def of defs) generateConstruct(types, def);
+  const code = new CodeMaker({ indentationLevel: 2 });
+  code.openFile(fileName);
+  emitHeader(code, true);
+  code.line(types.render());
+  code.closeFile(fileName);
+  return code;
+}
+
+async function main() {
+  const schema = JSON.parse(fs.readFileSync(path.join(out, 'schemas', 'argo-events.schema.json'), 'utf8'));
+  // json2jsii resolves `#/definitions/<name>` against this map.
+  const definitions = schema.definitions;
+  const argo = ['Sensor', 'EventSource'].map(kind => ({
+    fqn: kind,
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    kind,
+    custom: true,
+    schema: definitions[`io.argoproj.events.v1alpha1.${kind}`],
+  }));
+  const crd = YAML.parse(fs.readFileSync(path.join(out, 'crds', 'coderuns.agents.platform.yaml'), 'utf8'));
+  const coderun = crd.spec.versions.filter(v => v.served).map(v => ({
+    fqn: crd.spec.names.kind,
+    group: crd.spec.group,
+    version: v.name,
+    kind: crd.spec.names.kind,
+    custom: true,
+    schema: v.schema.openAPIV3Schema,
+  }));
+  const files = [
+    ['argoproj.io.ts', argo, definitions],
+    [`${crd.spec.group}.ts`, coderun, {}],
+  ];
+  for (const [fileName, defs, defsMap] of files) {
+    const code = render(fileName, defs, defsMap);
+    await code.save(out);
+    console.log(`imports/${fileName}`);
+  }
+}
+
+main().catch(err => {
+  console.error(err.message);
+  process.exit(1);
+});
