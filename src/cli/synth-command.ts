@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { loadSettingsFile, settingsFromEnvironment } from '../config/load';
+import { synthesize } from '../synth/synthesize';
+import { fail } from './output';
+
+/** `ci-remediation synth [--config FILE] [--out DIR]`. */
+export function registerSynthCommand(program: Command): void {
+  program
+    .command('synth')
+    .description('synthesize the stack into a folder (atomically: a failed synth leaves it untouched)')
+    .option('-c, --config <file>', 'settings file (YAML); default: $CI_REMEDIATION_CONFIG, else built-in defaults')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .action((options: { config?: string; out: string }) => {
+      try {
+        const settings = options.config ? loadSettingsFile(options.config) : settingsFromEnvironment();
+        for (const file of synthesize({ settings, outdir: options.out })) {
+          console.log(`${options.out}/${file}`);
+        }
+      } catch (err) {
+        fail(`synth failed: ${(err as Error).message}`, 1);
+      }
+    });
+}

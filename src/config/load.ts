@@ -1,0 +1,33 @@
+/**
+ * Reading settings from a YAML (or JSON) file.
+ */
+import * as fs from 'fs';
+import * as YAML from 'yaml';
+import type { CiRemediationSettings } from './settings';
+import { SettingsError, validateSettings } from './validate';
+
+/** Environment variable naming the settings file for `npm run synth` and `cdk8s synth`. */
+export const CONFIG_ENV = 'CI_REMEDIATION_CONFIG';
+
+/** Reads and validates a settings file; throws SettingsError naming the file. */
+export function loadSettingsFile(file: string): CiRemediationSettings {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SettingsError([`cannot read the settings file: ${(err as Error).message}`], file);
+  }
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new SettingsError(doc.errors.map(e => `not valid YAML: ${e.message.split('\n')[0]}`), file);
+  }
+  // An empty file means "all defaults".
+  const value = doc.toJS() ?? {};
+  return validateSettings(value, file);
+}
+
+/** Settings from `CI_REMEDIATION_CONFIG` when set, else the defaults (empty settings). */
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): CiRemediationSettings {
+  const file = env[CONFIG_ENV];
+  return file ? loadSettingsFile(file) : {};
+}

@@ -1,0 +1,17 @@
+/**
+ * Library entry point: the chart and its constructs, settings, and synthesis.
+ */
+export * from './config/settings';
+export { resolveSettings } from './config/defaults';
+export { SettingsError, validateSettings } from './config/validate';
+export { loadSettingsFile, CONFIG_ENV } from './config/load';
+export * from './constructs/ci-remediation-chart';
+export * from './constructs/github-event-source';
+export * from './constructs/ci-failure-sensor';
+export * from './constructs/remediation-rbac';
+export * from './constructs/agent-templates-config-maps';
+export * from './constructs/argo-cd-application';
+export * as dataFilters from './filters/data-filter';
+export { ciFailureDataFilters, EventPaths } from './filters/ci-failure-filters';
+export { codeRunTrigger } from './triggers/coderun-trigger';
+export { synthesize } from './synth/synthesize';

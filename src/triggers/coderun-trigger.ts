@@ -1,0 +1,133 @@
+/**
+ * The Sensor trigger that creates one CodeRun per failed workflow run attempt.
+ *
+ * The CodeRun template holds placeholders that trigger parameters overwrite from the
+ * event. Parameters use `dataKey` (gjson `String()`: strings unescaped, integer ids as
+ * plain digits) wherever a value is copied, and a `dataTemplate` with `int64` only
+ * where text is composed, because Go prints float64 numbers in exponent form
+ * (`1.9289199112e+10`, reference §7).
+ */
+import type { IoArgoprojEventsV1Alpha1Trigger, IoArgoprojEventsV1Alpha1TriggerParameter } from '../../imports/argoproj.io';
+import type { ResolvedSettings } from '../config/settings';
+import { EventPaths } from '../filters/ci-failure-filters';
+
+/** Prefix of the labels and annotations the stack puts on CodeRuns. */
+export const METADATA_PREFIX = 'remediation.agents.platform';
+
+type TriggerParameter = IoArgoprojEventsV1Alpha1TriggerParameter;
+
+/** Escapes one key for an sjson path (`.`, `*`, `?` and `\` are special there). */
+export function sjsonKey(key: string): string {
+  return key.replace(/[\\.*?]/g, '\\$&');
+}
+
+/** Builds an sjson destination from literal keys. */
+export function sjsonPath(...keys: string[]): string {
+  return keys.map(sjsonKey).join('.');
+}
+
+/** Environment variables copied verbatim from the event into `spec.env`. */
+export const EVENT_ENV: Readonly<Record<string, string>> = {
+  WORKFLOW_NAME: EventPaths.workflowName,
+  WORKFLOW_RUN_ID: EventPaths.runId,
+  WORKFLOW_RUN_ATTEMPT: EventPaths.runAttempt,
+  WORKFLOW_RUN_URL: EventPaths.runUrl,
+  FAILURE_BRANCH: EventPaths.headBranch,
+  FAILURE_COMMIT_SHA: EventPaths.headSha,
+  FAILURE_COMMIT_MESSAGE: EventPaths.commitMessage,
+  WORKFLOW_CONCLUSION: EventPaths.conclusion,
+  REPOSITORY: EventPaths.repository,
+};
+
+/** Free text goes to annotations, never labels. */
+const EVENT_ANNOTATIONS: Readonly<Record<string, string>> = {
+  [`${METADATA_PREFIX}/repository`]: EventPaths.repository,
+  [`${METADATA_PREFIX}/workflow-name`]: EventPaths.workflowName,
+  [`${METADATA_PREFIX}/workflow-run-url`]: EventPaths.runUrl,
+  [`${METADATA_PREFIX}/github-delivery`]: EventPaths.deliveryId,
+};
+
+/** Digits-only values (run id and attempt): safe as label values and in names. */
+function integerTemplate(path: string): string {
+  return `{{ int64 ${goTemplateField(path)} }}`;
+}
+
+/** `body.workflow_run.id` as a template field chain on `.Input`. */
+function goTemplateField(path: string): string {
+  return `.Input.${path}`;
+}
+
+/** The CodeRun name: deterministic per run id and attempt, so a redelivery cannot create a second one. */
+export function codeRunNameTemplate(namePrefix: string): string {
+  return `${namePrefix}-${integerTemplate(EventPaths.runId)}-${integerTemplate(EventPaths.runAttempt)}`;
+}
+
+/** Builds the trigger for the given settings and dependency name. */
+export function codeRunTrigger(settings: ResolvedSettings, dependencyName: string, triggerName = 'create-coderun'): IoArgoprojEventsV1Alpha1Trigger {
+  const { codeRun, sensor } = settings;
+  const fromKey = (dataKey: string, ...dest: string[]): TriggerParameter => ({ src: { dependencyName, dataKey }, dest: sjsonPath(...dest) });
+  const fromTemplate = (dataTemplate: string, ...dest: string[]): TriggerParameter => ({ src: { dependencyName, dataTemplate }, dest: sjsonPath(...dest) });
+
+  const parameters: TriggerParameter[] = [
+    fromTemplate(codeRunNameTemplate(codeRun.namePrefix), 'metadata', 'name'),
+    fromTemplate(integerTemplate(EventPaths.runId), 'metadata', 'labels', `${METADATA_PREFIX}/workflow-run-id`),
+    fromTemplate(integerTemplate(EventPaths.runAttempt), 'metadata', 'labels', `${METADATA_PREFIX}/workflow-run-attempt`),
+    ...Object.entries(EVENT_ANNOTATIONS).map(([key, path]) => fromKey(path, 'metadata', 'annotations', key)),
+    fromKey(EventPaths.repositoryUrl, 'spec', 'repositoryUrl'),
+    ...(codeRun.docsRepositoryUrl ? [] : [fromKey(EventPaths.repositoryUrl, 'spec', 'docsRepositoryUrl')]),
+    ...(codeRun.service ? [] : [fromKey(EventPaths.repositoryName, 'spec', 'service')]),
+    ...Object.entries(EVENT_ENV).map(([name, path]) => fromKey(path, 'spec', 'env', name)),
+  ];
+
+  const resource = {
+    apiVersion: `${codeRun.group}/${codeRun.version}`,
+    kind: 'CodeRun',
+    metadata: {
+      // Placeholders below are overwritten by the parameters; a parameter that cannot be
+      // resolved fails the trigger, so a placeholder is never created.
+      name: `${codeRun.namePrefix}-pending`,
+      namespace: codeRun.namespace,
+      labels: {
+        ...settings.labels,
+        'app.kubernetes.io/name': 'ci-remediation',
+        'app.kubernetes.io/component': 'ci-failure-remediation',
+        [`${METADATA_PREFIX}/mode`]: 'ci-failure',
+        [`${METADATA_PREFIX}/workflow-run-id`]: '0',
+        [`${METADATA_PREFIX}/workflow-run-attempt`]: '0',
+      },
+      annotations: Object.fromEntries(Object.keys(EVENT_ANNOTATIONS).map(key => [key, ''])),
+    },
+    spec: {
+      service: codeRun.service ?? 'pending',
+      repositoryUrl: 'pending',
+      docsRepositoryUrl: codeRun.docsRepositoryUrl ?? 'pending',
+      workingDirectory: codeRun.workingDirectory,
+      model: codeRun.model,
+      githubApp: codeRun.githubApp,
+      continueSession: false,
+      overwriteMemory: false,
+      cliConfig: {
+        cliType: codeRun.cli.cliType,
+        model: codeRun.cli.model,
+        maxTokens: codeRun.cli.maxTokens,
+        temperature: codeRun.cli.temperature,
+      },
+      env: {
+        REMEDIATION_MODE: 'ci-failure',
+        MAX_REMEDIATION_ATTEMPTS: String(codeRun.maxRemediationAttempts),
+        ...Object.fromEntries(Object.keys(EVENT_ENV).map(name => [name, ''])),
+      },
+    },
+  };
+
+  return {
+    template: {
+      name: triggerName,
+      k8S: { operation: 'create', source: { resource }, parameters },
+    },
+    rateLimit: { unit: sensor.rateLimit.unit, requestsPerUnit: sensor.rateLimit.requestsPerUnit },
+    retryStrategy: { ...sensor.retryStrategy },
+    // Retries only take effect with at-least-once semantics (reference §8).
+    atLeastOnce: true,
+  };
+}
