@@ -4,7 +4,8 @@
 export * from './config/settings';
 export { resolveSettings } from './config/defaults';
 export { SettingsError, validateSettings } from './config/validate';
-export { loadSettingsFile, CONFIG_ENV } from './config/load';
+export { loadSettingsFile } from './config/load';
+export { CONFIG_ENV, settingsFromEnvironment } from './config/environment';
 export * from './constructs/ci-remediation-chart';
 export * from './constructs/github-event-source';
 export * from './constructs/ci-failure-sensor';

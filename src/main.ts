@@ -2,7 +2,7 @@
  * The cdk8s app: `npm run synth` and `cdk8s synth` run this (compiled) file.
  * Settings come from the file named by CI_REMEDIATION_CONFIG, else the defaults.
  */
-import { settingsFromEnvironment } from './config/load';
+import { settingsFromEnvironment } from './config/environment';
 import { synthesize } from './synth/synthesize';
 
 function main(): void {

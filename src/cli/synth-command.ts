@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadSettingsFile, settingsFromEnvironment } from '../config/load';
+import { settingsFromEnvironment } from '../config/environment';
+import { loadSettingsFile } from '../config/load';
 import { synthesize } from '../synth/synthesize';
 import { fail } from './output';
 

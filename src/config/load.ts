@@ -6,9 +6,6 @@ import * as YAML from 'yaml';
 import type { CiRemediationSettings } from './settings';
 import { SettingsError, validateSettings } from './validate';
 
-/** Environment variable naming the settings file for `npm run synth` and `cdk8s synth`. */
-export const CONFIG_ENV = 'CI_REMEDIATION_CONFIG';
-
 /** Reads and validates a settings file; throws SettingsError naming the file. */
 export function loadSettingsFile(file: string): CiRemediationSettings {
   let text: string;
@@ -24,10 +21,4 @@ export function loadSettingsFile(file: string): CiRemediationSettings {
   // An empty file means "all defaults".
   const value = doc.toJS() ?? {};
   return validateSettings(value, file);
-}
-
-/** Settings from `CI_REMEDIATION_CONFIG` when set, else the defaults (empty settings). */
-export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): CiRemediationSettings {
-  const file = env[CONFIG_ENV];
-  return file ? loadSettingsFile(file) : {};
 }

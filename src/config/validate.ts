@@ -1,11 +1,10 @@
 /**
  * Settings validation: every problem names the field and what is expected.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { patternEntryError } from '../filters/data-filter';
 import { labelKeyProblem, labelValueProblem } from '../engine/validation/kubernetes-names';
 import type { CiRemediationSettings } from './settings';
-import { settingsSchema } from './settings-schema';
 
 /** Thrown for invalid settings; `problems` holds one line per problem. */
 export class SettingsError extends Error {
@@ -15,14 +14,22 @@ export class SettingsError extends Error {
   }
 }
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+let compiled: ValidateFunction | undefined;
 
-function schemaValidator() {
+/** The build pre-compiles the schema (scripts/build-settings-validator.js); else compile it now. */
+function schemaValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    // `expected` documents each constraint for error messages; Ajv ignores it.
-    ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
-    compiled = ajv.compile(settingsSchema);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      compiled = require('./settings-validator.generated.js') as ValidateFunction;
+    } catch {
+      // Running from sources (tests): compile it here. Loaded lazily, Ajv costs ~70 ms.
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { createSettingsAjv } = require('./settings-ajv') as typeof import('./settings-ajv');
+      const { settingsSchema } = require('./settings-schema') as typeof import('./settings-schema');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      compiled = createSettingsAjv().compile(settingsSchema);
+    }
   }
   return compiled;
 }

@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart, YamlOutputType } from 'cdk8s';
-import * as YAML from 'yaml';
+import { App, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import { resolveSettings } from '../config/defaults';
 import type { CiRemediationSettings } from '../config/settings';
 import { validateSettings } from '../config/validate';
@@ -59,7 +58,7 @@ function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
     // The Argo CD Application bootstraps the sync; it is applied once, by hand.
     resources: [`${STACK_CHART}.k8s.yaml`],
   };
-  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), YAML.stringify(kustomization));
+  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), Yaml.stringify(kustomization));
   return fs.readdirSync(dir).sort();
 }
 

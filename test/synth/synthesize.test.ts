@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { validateSettings } from '../../src/config/validate';
 import { synthesize } from '../../src/synth/synthesize';
 import { PROJECT_ROOT, tempDir, writeTree } from '../helpers/chart';
 
@@ -69,7 +70,20 @@ describe('the command line (compiled JavaScript, as users run it)', () => {
   const bin = path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js');
   const lib = path.join(PROJECT_ROOT, 'lib', 'src', 'main.js');
   beforeAll(() => {
-    if (!fs.existsSync(lib)) execFileSync('npx', ['tsc', '-p', PROJECT_ROOT], { cwd: PROJECT_ROOT });
+    if (!fs.existsSync(lib)) execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT });
+  });
+
+  test('the build-time settings validator reports exactly what the runtime one does', () => {
+    const generated = path.join(PROJECT_ROOT, 'lib', 'src', 'config', 'settings-validator.generated.js');
+    expect(fs.existsSync(generated)).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compiled = require(path.join(PROJECT_ROOT, 'lib', 'src', 'config', 'validate.js')) as typeof import('../../src/config/validate');
+    for (const input of [{}, { repos: 1 }, { repositories: [] }, { sensor: { replicas: 0, namespace: 'A' } }, { eventSource: { hooks: {} } }]) {
+      const messages = (fn: (i: unknown) => unknown) => {
+        try { fn(input); return []; } catch (err) { return (err as { problems: string[] }).problems; }
+      };
+      expect(messages(compiled.validateSettings)).toEqual(messages(validateSettings));
+    }
   });
 
   test('synth --config --out, and the settings file error names the field and file', () => {
