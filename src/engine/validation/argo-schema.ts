@@ -1,0 +1,98 @@
+/**
+ * Sensor and EventSource validation against the vendored upstream Argo Events JSON schema
+ * (imports/schemas/argo-events.schema.json), with Ajv 8.
+ *
+ * The schema is adjusted where it disagrees with the controller (reference README caveats):
+ * its `required` lists come from Go fields without `omitempty`, not from what the controller
+ * needs. It is also closed (unknown fields are reported): the Argo CRDs preserve unknown fields
+ * and the controller's JSON decoding ignores them, so a misspelt or misplaced field
+ * (`secret:` for `webhookSecret:`, `retryStrategy` inside `template`) silently does nothing.
+ */
+import * as fs from 'fs';
+import type { ValidateFunction } from 'ajv';
+import { closeObjectSchemas, createKubernetesAjv, issuesFromAjvErrors, type SchemaRules } from './ajv-support';
+import { isJsonObject, type JsonObject } from './go-values';
+import { findProjectFile } from './project-files';
+import type { ValidationIssue } from './validation-issue';
+
+const SCHEMA_FILE = 'imports/schemas/argo-events.schema.json';
+const SCHEMA_KEY = 'argo-events';
+const DEFINITION_PREFIX = 'io.argoproj.events.v1alpha1.';
+
+/** The kinds `validateAgainstSchema` knows, and their definitions in the schema. */
+const KIND_DEFINITIONS: Readonly<Record<string, string>> = {
+  Sensor: `${DEFINITION_PREFIX}Sensor`,
+  EventSource: `${DEFINITION_PREFIX}EventSource`,
+};
+
+/**
+ * `required` lists replaced because the controller does not require those fields.
+ * A context filter sets only the fields it matches on; a GitHub webhook context needs `url`
+ * only to create hooks and `method` never; a k8s policy defaults its backoff; `events` of a
+ * GitHub source matters only when hooks are created (a controller rule checks that).
+ */
+const RELAXED_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  EventContext: [],
+  WebhookContext: ['endpoint', 'port'],
+  WebhookEventSource: ['endpoint', 'port'],
+  K8SResourcePolicy: [],
+  GithubEventSource: [],
+};
+
+/** Kubernetes quantities are strings in the schema, but the API accepts plain numbers (`cpu: 1`). */
+const QUANTITY_DEFINITION = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+
+const RULES: SchemaRules = {
+  invalid: 'schema',
+  unknownField: 'schema/unknown-field',
+  unknownFieldConsequence: 'the controller ignores it',
+};
+
+const validators = new Map<string, ValidateFunction>();
+let ajv: ReturnType<typeof createKubernetesAjv> | undefined;
+
+/**
+ * Validates a Sensor or EventSource (chosen by its `kind`) against the upstream schema, with
+ * the caveat relaxations. Issues have rule `schema` (wrong type, missing required field, wrong
+ * `apiVersion`/`kind` constant, bad format) or `schema/unknown-field`. The schema is compiled
+ * once per process, on first use (about a second). Throws for any other kind.
+ */
+export function validateAgainstSchema(obj: unknown): ValidationIssue[] {
+  const kind = isJsonObject(obj) ? obj.kind : undefined;
+  if (typeof kind !== 'string' || !(kind in KIND_DEFINITIONS)) {
+    throw new TypeError(`validateAgainstSchema validates kinds ${Object.keys(KIND_DEFINITIONS).join(' and ')}, got kind ${JSON.stringify(kind)}`);
+  }
+  const validate = validatorFor(KIND_DEFINITIONS[kind]);
+  if (validate(obj)) return [];
+  return issuesFromAjvErrors(validate.errors, obj, RULES);
+}
+
+function validatorFor(definition: string): ValidateFunction {
+  let validate = validators.get(definition);
+  if (!validate) {
+    ajv ??= loadSchema();
+    const found = ajv.getSchema(`${SCHEMA_KEY}#/definitions/${definition}`);
+    if (!found) throw new Error(`${SCHEMA_FILE} has no definition ${definition}`);
+    validate = found;
+    validators.set(definition, validate);
+  }
+  return validate;
+}
+
+function loadSchema(): ReturnType<typeof createKubernetesAjv> {
+  const schema = JSON.parse(fs.readFileSync(findProjectFile(SCHEMA_FILE), 'utf8')) as JsonObject;
+  // Its `$schema` names no meta-schema Ajv knows, and its `$id` would be a second key for it.
+  delete schema.$schema;
+  delete schema.$id;
+  const definitions = schema.definitions as Record<string, JsonObject>;
+  for (const [name, required] of Object.entries(RELAXED_REQUIRED)) {
+    const definition = definitions[`${DEFINITION_PREFIX}${name}`];
+    if (!definition) throw new Error(`${SCHEMA_FILE} has no definition ${DEFINITION_PREFIX}${name}`);
+    definition.required = [...required];
+  }
+  definitions[QUANTITY_DEFINITION].type = ['string', 'number'];
+  closeObjectSchemas(schema);
+  const instance = createKubernetesAjv();
+  instance.addSchema(schema, SCHEMA_KEY);
+  return instance;
+}
