@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { registerSynthCommand } from './synth-command';
+import { registerTemplatesCommand } from './templates-command';
 
 /** Builds the program; exported for tests. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerSynthCommand(program);
+  registerTemplatesCommand(program);
   return program;
 }
 

@@ -1,0 +1,181 @@
+/**
+ * Offline checks of the agent templates: every template compiles with the controller's conventions,
+ * and every rendered shell script passes `bash -n` and (when installed) `shellcheck`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Handlebars from 'handlebars';
+import {
+  BUILT_IN_HELPERS,
+  RenderContext,
+  TemplateCompileError,
+  compileTemplate,
+  loadContext,
+} from './render';
+
+/** One check's outcome. `skipped` only when a tool is missing (the detail says which). */
+export interface CheckResult {
+  /** E.g. `compile code/claude/container-rex.sh.hbs`, `shellcheck code/claude/container-rex.sh.hbs`. */
+  readonly name: string;
+  readonly status: 'ok' | 'fail' | 'skipped';
+  /** Empty when ok; otherwise what failed, one problem per line. */
+  readonly detail: string;
+}
+
+/** The example context used to render scripts; it also defines the known context fields. */
+export const EXAMPLE_CONTEXT_FILE = 'context.example.json';
+
+/** Every `*.hbs` under `templatesRoot`, as sorted `/`-separated relative paths. */
+export function listTemplates(templatesRoot: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.hbs')) {
+        found.push(path.relative(templatesRoot, full).split(path.sep).join('/'));
+      }
+    }
+  };
+  walk(templatesRoot);
+  return found.sort();
+}
+
+/**
+ * Finds what the controller could not render or would render wrongly: partials, decorators,
+ * non-built-in helpers or sections, `env` (the controller's context has none), and fields that are
+ * not in `knownFields`. Fields are only checked outside `each`/`with` bodies, where the context
+ * is the controller's own. Returns `<file>:<line>: <problem>` lines.
+ */
+export function lintTemplate(source: string, name: string, knownFields: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const report = (node: hbs.AST.Node, problem: string): void => {
+    problems.push(`${name}:${node.loc?.start.line ?? '?'}: ${problem}`);
+  };
+
+  const checkPath = (node: hbs.AST.PathExpression, scoped: boolean): void => {
+    const parts = node.data && node.parts[0] === 'root' ? node.parts.slice(1) : node.parts;
+    if (node.data && node.parts[0] !== 'root') return; // @index, @key, ...: loop data
+    if (parts[0] === 'env') {
+      report(node, `"${node.original}": the controller's render context has no env; read the variable from the environment at run time`);
+    } else if (!scoped || node.data) {
+      if (parts.length > 0 && !knownFields.has(parts[0])) {
+        report(node, `"${node.original}" is not a field of the controller's context (${EXAMPLE_CONTEXT_FILE})`);
+      }
+    }
+  };
+
+  const checkExpression = (node: hbs.AST.Expression, scoped: boolean): void => {
+    if (node.type === 'PathExpression') checkPath(node as hbs.AST.PathExpression, scoped);
+    else if (node.type === 'SubExpression') checkCall(node as hbs.AST.SubExpression, scoped, false);
+  };
+
+  const checkCall = (
+    node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression,
+    scoped: boolean,
+    block: boolean,
+  ): void => {
+    const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+    if (node.path.type !== 'PathExpression') return; // a literal path: renders the literal
+    const callee = node.path as hbs.AST.PathExpression;
+    if (block || hasArguments) {
+      if (!BUILT_IN_HELPERS.includes(callee.original)) {
+        report(node, `"${callee.original}" is not a built-in helper (allowed: ${BUILT_IN_HELPERS.join(', ')})`);
+      }
+    } else {
+      checkPath(callee, scoped);
+    }
+    node.params.forEach((param) => checkExpression(param, scoped));
+    node.hash?.pairs.forEach((pair) => checkExpression(pair.value, scoped));
+  };
+
+  const walk = (program: hbs.AST.Program | undefined, scoped: boolean): void => {
+    for (const statement of program?.body ?? []) {
+      switch (statement.type) {
+        case 'MustacheStatement':
+          checkCall(statement as hbs.AST.MustacheStatement, scoped, false);
+          break;
+        case 'BlockStatement': {
+          const block = statement as hbs.AST.BlockStatement;
+          checkCall(block, scoped, true);
+          const changesContext = block.path.original === 'each' || block.path.original === 'with';
+          walk(block.program, scoped || changesContext);
+          walk(block.inverse, scoped);
+          break;
+        }
+        case 'PartialStatement':
+        case 'PartialBlockStatement':
+          report(statement, 'partials are not used: the controller registers none we can rely on');
+          break;
+        case 'Decorator':
+        case 'DecoratorBlock':
+          report(statement, 'decorators are not supported by the controller');
+          break;
+        default:
+          break; // content and comments
+      }
+    }
+  };
+
+  walk(Handlebars.parse(source), false);
+  return problems;
+}
+
+/** Options for {@link checkTemplates}; `shellcheck` is the executable (default: `shellcheck` on PATH). */
+export interface CheckOptions {
+  readonly shellcheck?: string;
+}
+
+/**
+ * Runs every offline check over `templatesRoot`: compile + lint each template, render each
+ * `*.sh.hbs` with `context.example.json`, `bash -n` it, and `shellcheck` it when available.
+ */
+export function checkTemplates(templatesRoot: string, options: CheckOptions = {}): CheckResult[] {
+  const results: CheckResult[] = [];
+  let context: RenderContext;
+  try {
+    context = loadContext(path.join(templatesRoot, EXAMPLE_CONTEXT_FILE));
+  } catch (error) {
+    return [{ name: `read ${EXAMPLE_CONTEXT_FILE}`, status: 'fail', detail: (error as Error).message }];
+  }
+  const knownFields = new Set(Object.keys(context));
+  const shellcheck = options.shellcheck ?? 'shellcheck';
+
+  for (const name of listTemplates(templatesRoot)) {
+    const source = fs.readFileSync(path.join(templatesRoot, name), 'utf8');
+    let rendered: string;
+    try {
+      const template = compileTemplate(source, name);
+      const problems = lintTemplate(source, name, knownFields);
+      if (problems.length > 0) {
+        results.push({ name: `compile ${name}`, status: 'fail', detail: problems.join('\n') });
+        continue;
+      }
+      rendered = template(context);
+      results.push({ name: `compile ${name}`, status: 'ok', detail: '' });
+    } catch (error) {
+      const detail = error instanceof TemplateCompileError ? error.message : `${name}: ${(error as Error).message}`;
+      results.push({ name: `compile ${name}`, status: 'fail', detail });
+      continue;
+    }
+    if (!name.endsWith('.sh.hbs')) continue;
+    results.push(runTool(`bash -n ${name}`, 'bash', ['-n'], rendered));
+    const linted = runTool(`shellcheck ${name}`, shellcheck, ['--shell=bash', '-'], rendered);
+    results.push(linted);
+  }
+  return results;
+}
+
+/** Runs `command args` with `input` on stdin; a missing executable is a skip, not a failure. */
+function runTool(name: string, command: string, args: string[], input: string): CheckResult {
+  const run = spawnSync(command, args, { input, encoding: 'utf8' });
+  if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    return { name, status: 'skipped', detail: `${command} is not on PATH` };
+  }
+  if (run.error) return { name, status: 'fail', detail: `${command}: ${run.error.message}` };
+  if (run.status !== 0) {
+    return { name, status: 'fail', detail: `${run.stdout}${run.stderr}`.trim() || `${command} exited with ${run.status}` };
+  }
+  return { name, status: 'ok', detail: '' };
+}

@@ -1,0 +1,125 @@
+/** Runs the rendered container script in CI-remediation mode against real git and stub gh/claude. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPOSITORY, RUN_ID, RunResult, Sandbox, flagValue, flagValues } from './sandbox';
+import { AGENT_ANSWER, CLIPPY_LOG, FAIL, FIXED_LIB, PASS, sandboxFactory, scenario } from './fixtures';
+
+const sandbox = sandboxFactory();
+
+describe('a fixable failure', () => {
+  let box: Sandbox;
+  let result: RunResult;
+  beforeAll(() => {
+    box = sandbox({ scenario: scenario() });
+    result = box.run(box.ciEnv());
+  });
+  const fixBranch = `ci-fix/${RUN_ID}-1`;
+
+  it('succeeds', () => {
+    expect(result.stderr).toContain(`opened https://github.com/${REPOSITORY}/pull/100`);
+    expect(result.status).toBe(0);
+  });
+
+  it('fetches the failed logs and failed steps of the failing run', () => {
+    expect(box.gh('run', 'view').map((call) => call.args.slice(0, 5))).toEqual([
+      ['run', 'view', RUN_ID, '--repo', REPOSITORY],
+      ['run', 'view', RUN_ID, '--repo', REPOSITORY],
+    ]);
+    expect(box.gh('run', 'view')[0].args).toContain('--log-failed');
+    expect(flagValue(box.gh('run', 'view')[1].args, '--json')).toBe('jobs');
+  });
+
+  it('pushes only the fix branch, one commit on top of the failing branch', () => {
+    const branches = box.originBranches();
+    expect([...branches.keys()].sort()).toEqual([fixBranch, box.failingBranch, 'main'].sort());
+    expect(branches.get('main')).toBe(box.mainSha);
+    expect(branches.get(box.failingBranch)).toBe(box.failingSha);
+    expect(box.git(['--git-dir', box.origin, 'rev-parse', `${fixBranch}^`])).toBe(box.failingSha);
+    expect(box.git(['--git-dir', box.origin, 'show', `${fixBranch}:src/lib.rs`])).toBe(FIXED_LIB.trim());
+  });
+
+  it('commits with a message naming the root cause', () => {
+    const message = box.git(['--git-dir', box.origin, 'log', '-1', '--format=%B', fixBranch]);
+    expect(message.split('\n')[0]).toBe('fix(ci): clippy::ptr_arg rejects &Vec<u32> in count');
+    expect(message).toContain('Fix: take a slice instead');
+    expect(message).toContain('Failure type: rust-clippy');
+  });
+
+  it('runs the agent with the CI system prompt and the failure as fenced untrusted data', () => {
+    const [agent] = box.calls('claude');
+    expect(flagValue(agent.args, '--model')).toBe('claude-test-model');
+    expect(agent.args).toContain('-p');
+    expect(agent.systemPrompt).toContain('# Rex: CI remediation');
+    expect(fs.realpathSync(agent.cwd)).toBe(path.join(box.work, 'repo'));
+    const marker = /^(UNTRUSTED-[0-9a-f]{24})$/m.exec(agent.stdin ?? '')?.[1];
+    expect(marker).toBeDefined();
+    const fenced = (agent.stdin ?? '').split(marker as string)[2];
+    expect(fenced).toContain('error: this argument is a reference to a `Vec`');
+    expect(fenced).toContain(`Branch: ${box.failingBranch}`);
+    expect(fenced).toContain('build / Run cargo clippy');
+  });
+
+  it('opens a PR from the fix branch against the failing branch with labels and a checklist', () => {
+    const [create] = box.gh('pr', 'create');
+    expect(flagValue(create.args, '--base')).toBe(box.failingBranch);
+    expect(flagValue(create.args, '--head')).toBe(fixBranch);
+    expect(flagValues(create.args, '--label')).toEqual(['ci-fix', 'automated-fix']);
+    expect(create.body).toContain('### Validation checklist');
+    expect(create.body).toContain('Root cause: clippy::ptr_arg');
+    expect(create.body).toContain(`Run: https://github.com/${REPOSITORY}/actions/runs/${RUN_ID}`);
+  });
+
+  it('watches the checks until they finish', () => {
+    expect(box.gh('pr', 'checks').map((call) => call.args[2])).toEqual(['100', '100']);
+  });
+
+  it('comments on the failing commit with the PR, root cause and fix', () => {
+    const comments = box.gh('api', '--method', 'POST');
+    expect(comments.map((call) => call.args[3])).toEqual([`repos/${REPOSITORY}/commits/${box.failingSha}/comments`]);
+    expect(comments[0].body).toContain(`https://github.com/${REPOSITORY}/pull/100`);
+    expect(comments[0].body).toContain('Root cause: clippy::ptr_arg rejects &Vec<u32> in count');
+    expect(comments[0].body).toContain('Fix: take a slice instead');
+    expect(box.gh('pr', 'edit')).toEqual([]);
+  });
+
+  it('writes only under its work directory and HOME', () => {
+    expect(fs.readdirSync(box.root).sort()).toEqual(['bin', 'home', 'origin.git', 'rendered', 'stub', 'work-1']);
+    expect(fs.readdirSync(box.work).sort()).toEqual(['.rex', 'repo']);
+  });
+});
+
+describe('a fix whose checks fail', () => {
+  let box: Sandbox;
+  let result: RunResult;
+  beforeAll(() => {
+    box = sandbox({
+      scenario: scenario({
+        runs: {
+          [RUN_ID]: { log: CLIPPY_LOG, failedSteps: 'build / Run cargo clippy\n' },
+          '555': { log: 'test\tcargo test\tthread main panicked at src/lib.rs:9\ntest result: FAILED. 1 failed\n', failedSteps: 'test / cargo test\n' },
+        },
+        checks: { '100': [FAIL('555')], '101': [PASS] },
+        agent: [
+          { edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER },
+          { edits: { 'src/lib.rs': 'pub fn count(v: &[u32]) -> usize { v.iter().count() }\n' }, output: 'Root cause: the count test\nFix: count items\n' },
+        ],
+      }),
+    });
+    result = box.run(box.ciEnv());
+  });
+
+  it('iterates with the logs of the failed check run', () => {
+    expect(result.status).toBe(0);
+    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual([RUN_ID, RUN_ID, '555', '555']);
+    expect(box.calls('claude')[1].stdin).toContain('test result: FAILED. 1 failed');
+    expect(box.calls('claude')[1].stdin).toContain('The previous attempt made this change');
+  });
+
+  it('opens the next attempt from the failing branch and closes the superseded PR', () => {
+    expect(box.git(['--git-dir', box.origin, 'rev-parse', `ci-fix/${RUN_ID}-2^`])).toBe(box.failingSha);
+    expect(box.gh('pr', 'create').map((call) => flagValue(call.args, '--head'))).toEqual([`ci-fix/${RUN_ID}-1`, `ci-fix/${RUN_ID}-2`]);
+    expect(box.gh('pr', 'close').map((call) => call.args[2])).toEqual(['100']);
+    expect(box.gh('api', '--method', 'POST')[0].body).toContain('/pull/101');
+  });
+});
+
