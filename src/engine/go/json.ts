@@ -1,0 +1,332 @@
+/**
+ * Go `encoding/json` for `interface{}` values: Marshal (sorted keys, HTML-safe escaping,
+ * Go's float format), MarshalIndent, and Unmarshal with Go's syntax-error texts.
+ */
+import { formatFloat, quote } from './strconv';
+import { formatGoTime } from './time';
+import { GoInt, GoMap, GoStringSlice, GoTime, GoValue, isGoMap, sortedKeys } from './values';
+
+/** An error as Go's `encoding/json` reports it (`json: unsupported value: NaN`, syntax errors, ...). */
+export class GoJsonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoJsonError';
+  }
+}
+
+/** Go `json.Marshal(v)` of an engine value. Throws {@link GoJsonError} for NaN and infinities. */
+export function marshalGo(value: unknown): string {
+  return encode(value, true);
+}
+
+/** Go `json.Marshal` without HTML escaping (what sprig's `toRawJson` uses). */
+export function marshalGoNoHtmlEscape(value: unknown): string {
+  return encode(value, false);
+}
+
+/** Go `json.MarshalIndent(v, prefix, indent)`; empty objects and arrays stay `{}` / `[]`. */
+export function marshalIndentGo(value: unknown, prefix: string, indent: string): string {
+  return reindent(encode(value, true), prefix, indent);
+}
+
+function encode(value: unknown, escapeHtml: boolean): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return encodeFloat(value);
+  if (typeof value === 'string') return encodeString(value, escapeHtml);
+  if (value instanceof GoInt) return value.value.toString();
+  if (value instanceof GoStringSlice) return '[' + value.items.map((s) => encodeString(s, escapeHtml)).join(',') + ']';
+  if (value instanceof GoTime) return encodeString(formatGoTime(value, '2006-01-02T15:04:05.999999999Z07:00'), escapeHtml);
+  if (Array.isArray(value)) return '[' + value.map((v) => encode(v, escapeHtml)).join(',') + ']';
+  if (isGoMap(value)) {
+    const parts = sortedKeys(value).map((k) => encodeString(k, escapeHtml) + ':' + encode(value[k], escapeHtml));
+    return '{' + parts.join(',') + '}';
+  }
+  throw new GoJsonError(`json: unsupported type: ${typeof value}`);
+}
+
+/** encoding/json's float64 format: 'f' unless |x| < 1e-6 or >= 1e21, and `e-07` shortened to `e-7`. */
+function encodeFloat(n: number): string {
+  if (!Number.isFinite(n)) throw new GoJsonError(`json: unsupported value: ${formatFloat(n, 'g', -1)}`);
+  const abs = Math.abs(n);
+  const useExp = abs !== 0 && (abs < 1e-6 || abs >= 1e21);
+  let text = formatFloat(n, useExp ? 'e' : 'f', -1);
+  if (useExp) text = text.replace(/e-0(\d)$/, 'e-$1');
+  return text;
+}
+
+const HEX = '0123456789abcdef';
+
+/** A JSON string as Go writes it: `<>&` and U+2028/U+2029 escaped, invalid UTF-16 as U+FFFD. */
+export function encodeString(s: string, escapeHtml = true): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let replacement: string | undefined;
+    if (c < 0x20 || c === 0x22 || c === 0x5c) {
+      replacement = c === 0x22 ? '\\"' : c === 0x5c ? '\\\\' : c === 0x08 ? '\\b' : c === 0x0c ? '\\f'
+        : c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+    } else if (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26)) {
+      replacement = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+    } else if (c === 0x2028 || c === 0x2029) {
+      replacement = c === 0x2028 ? '\\u2028' : '\\u2029';
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      replacement = '\\ufffd';
+    }
+    if (replacement !== undefined) {
+      out += s.slice(start, i) + replacement;
+      start = i + 1;
+    }
+  }
+  return out + s.slice(start) + '"';
+}
+
+/** Re-indents compact JSON the way Go's `json.Indent` does. */
+function reindent(compact: string, prefix: string, indent: string): string {
+  let out = '';
+  let depth = 0;
+  let inString = false;
+  let needIndent = false;
+  const newline = (): string => '\n' + prefix + indent.repeat(depth);
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += compact[++i];
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (needIndent && c !== ']' && c !== '}') {
+      needIndent = false;
+      depth++;
+      out += newline();
+    }
+    switch (c) {
+      case '"': inString = true; out += c; break;
+      case '{': case '[': out += c; needIndent = true; break;
+      case ',': out += c + newline(); break;
+      case ':': out += ': '; break;
+      case '}': case ']':
+        if (needIndent) {
+          needIndent = false;
+        } else {
+          depth--;
+          out += newline();
+        }
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * Go `json.Unmarshal(text, &v)` with `v interface{}`: numbers become float64, and errors
+ * carry Go's texts (`invalid character 'x' looking for beginning of value`,
+ * `unexpected end of JSON input`, `json: cannot unmarshal number 1e400 into Go value of type float64`).
+ */
+export function unmarshalGo(text: string): GoValue {
+  const parser = new JsonParser(text);
+  const value = parser.parseTop();
+  if (parser.rangeError) throw new GoJsonError(parser.rangeError);
+  return value;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '\\': '\\', '/': '/', '"': '"' };
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+class JsonParser {
+  private i = 0;
+  rangeError: string | undefined;
+
+  constructor(private readonly s: string) {}
+
+  parseTop(): GoValue {
+    this.skipSpace();
+    const value = this.value();
+    this.skipSpace();
+    if (this.i < this.s.length) this.fail('after top-level value');
+    return value;
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.s.length && isSpace(this.s[this.i])) this.i++;
+  }
+
+  private fail(context: string): never {
+    if (this.i >= this.s.length) throw new GoJsonError('unexpected end of JSON input');
+    throw new GoJsonError(`invalid character ${quoteChar(this.s, this.i)} ${context}`);
+  }
+
+  private value(): GoValue {
+    const c = this.s[this.i];
+    switch (c) {
+      case '{': return this.object();
+      case '[': return this.array();
+      case '"': return this.string();
+      case 't': return this.literal('true', true);
+      case 'f': return this.literal('false', false);
+      case 'n': return this.literal('null', null);
+      default:
+        if (c === '-' || (c >= '0' && c <= '9')) return this.number();
+        return this.fail('looking for beginning of value');
+    }
+  }
+
+  private literal<T extends GoValue>(word: string, value: T): T {
+    for (let k = 1; k < word.length; k++) {
+      this.i++;
+      if (this.s[this.i] !== word[k]) this.fail(`in literal ${word} (expecting ${quoteChar(word, k)})`);
+    }
+    this.i++;
+    return value;
+  }
+
+  private object(): GoMap {
+    const obj: GoMap = {};
+    this.i++;
+    this.skipSpace();
+    if (this.s[this.i] === '}') {
+      this.i++;
+      return obj;
+    }
+    for (;;) {
+      if (this.s[this.i] !== '"') this.fail('looking for beginning of object key string');
+      const key = this.string();
+      this.skipSpace();
+      if (this.s[this.i] !== ':') this.fail('after object key');
+      this.i++;
+      this.skipSpace();
+      const v = this.value();
+      if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else obj[key] = v;
+      this.skipSpace();
+      const c = this.s[this.i];
+      if (c === ',') {
+        this.i++;
+        this.skipSpace();
+        continue;
+      }
+      if (c === '}') {
+        this.i++;
+        return obj;
+      }
+      this.fail('after object key:value pair');
+    }
+  }
+
+  private array(): GoValue[] {
+    const arr: GoValue[] = [];
+    this.i++;
+    this.skipSpace();
+    if (this.s[this.i] === ']') {
+      this.i++;
+      return arr;
+    }
+    for (;;) {
+      this.skipSpace();
+      arr.push(this.value());
+      this.skipSpace();
+      const c = this.s[this.i];
+      if (c === ',') {
+        this.i++;
+        continue;
+      }
+      if (c === ']') {
+        this.i++;
+        return arr;
+      }
+      this.fail('after array element');
+    }
+  }
+
+  private string(): string {
+    this.i++;
+    let out = '';
+    let start = this.i;
+    for (;;) {
+      if (this.i >= this.s.length) this.fail('in string literal');
+      const code = this.s.charCodeAt(this.i);
+      if (code === 0x22) {
+        out += this.s.slice(start, this.i);
+        this.i++;
+        return toWellFormed(out);
+      }
+      if (code < 0x20) this.fail('in string literal');
+      if (code !== 0x5c) {
+        this.i++;
+        continue;
+      }
+      out += this.s.slice(start, this.i);
+      this.i++;
+      const e = this.s[this.i];
+      if (e !== undefined && e in SIMPLE_ESCAPES) {
+        out += SIMPLE_ESCAPES[e];
+        this.i++;
+      } else if (e === 'u') {
+        this.i++;
+        for (let k = 0; k < 4; k++) {
+          if (!/[0-9a-fA-F]/.test(this.s[this.i + k] ?? '')) {
+            this.i += k;
+            this.fail('in \\u hexadecimal character escape');
+          }
+        }
+        out += String.fromCharCode(Number.parseInt(this.s.slice(this.i, this.i + 4), 16));
+        this.i += 4;
+      } else {
+        this.fail('in string escape code');
+      }
+      start = this.i;
+    }
+  }
+
+  private number(): number {
+    const start = this.i;
+    const digit = (): boolean => this.s[this.i] >= '0' && this.s[this.i] <= '9';
+    if (this.s[this.i] === '-') {
+      this.i++;
+      if (!digit()) this.fail('in numeric literal');
+    }
+    if (this.s[this.i] === '0') this.i++;
+    else while (digit()) this.i++;
+    if (this.s[this.i] === '.') {
+      this.i++;
+      if (!digit()) this.fail('after decimal point in numeric literal');
+      while (digit()) this.i++;
+    }
+    if (this.s[this.i] === 'e' || this.s[this.i] === 'E') {
+      this.i++;
+      if (this.s[this.i] === '+' || this.s[this.i] === '-') this.i++;
+      if (!digit()) this.fail('in exponent of numeric literal');
+      while (digit()) this.i++;
+    }
+    const text = this.s.slice(start, this.i);
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      this.rangeError ??= `json: cannot unmarshal number ${text} into Go value of type float64`;
+      return 0;
+    }
+    return n;
+  }
+}
+
+/** Go decodes unpaired surrogates (from `\ud800` escapes) to U+FFFD. */
+function toWellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Go's `quoteChar` of the byte at `i` (non-ASCII text is shown by its first UTF-8 byte). */
+function quoteChar(s: string, i: number): string {
+  const c = s[i];
+  if (c === "'") return `'\\''`;
+  if (c === '"') return `'"'`;
+  const byte = Buffer.from(String.fromCodePoint(s.codePointAt(i)!), 'utf8')[0];
+  return `'${quote(String.fromCharCode(byte)).slice(1, -1)}'`;
+}

@@ -1,0 +1,99 @@
+import { marshalGo, marshalIndentGo, unmarshalGo } from '../../../src/engine/go/json';
+import { GoInt, GoStringSlice } from '../../../src/engine/go/values';
+
+describe('marshalGo (Go json.Marshal)', () => {
+  it.each([
+    [null, 'null'],
+    [true, 'true'],
+    [{ b: 1, a: [1, 'x', null], c: {} }, '{"a":[1,"x",null],"b":1,"c":{}}'],
+    [{ 'é': 1, Z: 2, a: 3, _: 4 }, '{"Z":2,"_":4,"a":3,"é":1}'],
+    [new GoInt(19289199112n), '19289199112'],
+    [new GoStringSlice(['a']), '["a"]'],
+  ])('marshals %p', (value, expected) => {
+    expect(marshalGo(value)).toBe(expected);
+  });
+
+  it.each([
+    [19289199112, '19289199112'],
+    [1.5, '1.5'],
+    [-0, '-0'],
+    [1e20, '100000000000000000000'],
+    [1e21, '1e+21'],
+    [1.5e300, '1.5e+300'],
+    [0.000001, '0.000001'],
+    [1e-7, '1e-7'],
+    [1.5e-10, '1.5e-10'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    [123456789, '123456789'],
+  ])('formats float64 %p as encoding/json does', (value, expected) => {
+    expect(marshalGo(value)).toBe(expected);
+  });
+
+  it.each([
+    ['<a href="x">&</a>', '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u003c/a\\u003e"'],
+    ['line\nbreak\ttab\r\b\f', '"line\\nbreak\\ttab\\r\\b\\f"'],
+    ['\u0001\u001f\u007f', '"\\u0001\\u001f\u007f"'],
+    ['\u2028\u2029', '"\\u2028\\u2029"'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['emoji 😀 é', '"emoji 😀 é"'],
+    ['lone \ud800 surrogate', '"lone \\ufffd surrogate"'],
+  ])('escapes %j as Go does', (value, expected) => {
+    expect(marshalGo(value)).toBe(expected);
+  });
+
+  it.each([
+    [NaN, 'json: unsupported value: NaN'],
+    [Infinity, 'json: unsupported value: +Inf'],
+    [{ a: [-Infinity] }, 'json: unsupported value: -Inf'],
+  ])('rejects %p', (value, message) => {
+    expect(() => marshalGo(value)).toThrow(message);
+  });
+
+  it('indents like json.MarshalIndent', () => {
+    expect(marshalIndentGo({ b: [1, 2], a: {}, c: [] }, '', '  ')).toBe('{\n  "a": {},\n  "b": [\n    1,\n    2\n  ],\n  "c": []\n}');
+  });
+});
+
+describe('unmarshalGo (Go json.Unmarshal into interface{})', () => {
+  it('decodes JSON with numbers as float64', () => {
+    expect(unmarshalGo(' {"a":[1,2.5e3,true,null,"x\\u00e9\\ud83d\\ude00"],"b":{}} ')).toEqual({
+      a: [1, 2500, true, null, 'xé😀'], b: {},
+    });
+  });
+
+  it('keeps a "__proto__" key as data', () => {
+    const value = unmarshalGo('{"__proto__":{"x":1}}') as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  it('replaces unpaired surrogate escapes with U+FFFD', () => {
+    expect(unmarshalGo('"a\\ud800b"')).toBe('a\ufffdb');
+  });
+
+  it.each([
+    ['', 'unexpected end of JSON input'],
+    ['{"a":1', 'unexpected end of JSON input'],
+    ['x', "invalid character 'x' looking for beginning of value"],
+    ['{"a" 1}', "invalid character '1' after object key"],
+    ['{"a":1 "b":2}', `invalid character '"' after object key:value pair`],
+    ['{a:1}', "invalid character 'a' looking for beginning of object key string"],
+    ['[1,]', "invalid character ']' looking for beginning of value"],
+    ['[1 2]', "invalid character '2' after array element"],
+    ['01', "invalid character '1' after top-level value"],
+    ['1.', 'unexpected end of JSON input'],
+    ['1.x', "invalid character 'x' after decimal point in numeric literal"],
+    ['-x', "invalid character 'x' in numeric literal"],
+    ['1ex', "invalid character 'x' in exponent of numeric literal"],
+    ['tru', 'unexpected end of JSON input'],
+    ['trux', "invalid character 'x' in literal true (expecting 'e')"],
+    ['"a\\x"', "invalid character 'x' in string escape code"],
+    ['"\\u12x4"', "invalid character 'x' in \\u hexadecimal character escape"],
+    ['"a\nb"', "invalid character '\\n' in string literal"],
+    ["'a'", "invalid character '\\'' looking for beginning of value"],
+    ['{} {}', "invalid character '{' after top-level value"],
+    ['[1e400]', 'json: cannot unmarshal number 1e400 into Go value of type float64'],
+  ])('rejects %j with Go\'s error', (text, message) => {
+    expect(() => unmarshalGo(text)).toThrow(message);
+  });
+});
