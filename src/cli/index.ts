@@ -1,7 +1,10 @@
 /**
  * The `ci-remediation` command line.
  */
-import { Command } from 'commander';
+import { Command, type CommanderError } from 'commander';
+import { registerLintCommand } from './lint-command';
+import { registerReplayCommand } from './replay-command';
+import { registerSimulateCommand } from './simulate-command';
 import { registerSynthCommand } from './synth-command';
 import { registerTemplatesCommand } from './templates-command';
 
@@ -13,14 +16,24 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerSynthCommand(program);
   registerTemplatesCommand(program);
+  registerSimulateCommand(program);
+  registerReplayCommand(program);
+  registerLintCommand(program);
   return program;
 }
 
-/** Entry point of the bin. Usage errors exit 2. */
+/** Commander's own errors are usage errors: exit 2, like unreadable input. */
+function exitCodeOf(err: CommanderError): number {
+  if (err.exitCode === 0) return 0;
+  return err.code.startsWith('commander.') ? 2 : err.exitCode;
+}
+
+/** Entry point of the bin. */
 export function main(argv: string[]): void {
   const program = buildProgram();
-  program.exitOverride(err => {
-    process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2);
+  program.exitOverride(err => process.exit(exitCodeOf(err)));
+  program.parseAsync(argv).catch((err: Error) => {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = 1;
   });
-  program.parse(argv);
 }

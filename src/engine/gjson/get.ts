@@ -522,46 +522,14 @@ function queryMatches(rp: ArrayPath, target: Result): boolean {
   const op = rp.query.op;
   if (op === '') return true;
   switch (value.type) {
-    case 'String': {
-      const cmp = compareGoStrings(value.str, expected);
-      switch (op) {
-        case '=':
-          return cmp === 0;
-        case '!=':
-          return cmp !== 0;
-        case '<':
-          return cmp < 0;
-        case '<=':
-          return cmp <= 0;
-        case '>':
-          return cmp > 0;
-        case '>=':
-          return cmp >= 0;
-        case '%':
-          return wildcardMatch(value.str, expected);
-        case '!%':
-          return !wildcardMatch(value.str, expected);
-      }
-      return false;
-    }
-    case 'Number': {
-      const n = goFloatOrZero(expected);
-      switch (op) {
-        case '=':
-          return value.num === n;
-        case '!=':
-          return value.num !== n;
-        case '<':
-          return value.num < n;
-        case '<=':
-          return value.num <= n;
-        case '>':
-          return value.num > n;
-        case '>=':
-          return value.num >= n;
-      }
-      return false;
-    }
+    case 'String':
+      if (op === '%') return wildcardMatch(value.str, expected);
+      if (op === '!%') return !wildcardMatch(value.str, expected);
+      // Go orders strings by bytes, which JS `<` does not: compare the ordering with 0.
+      return compareNumbers(op, compareGoStrings(value.str, expected), 0);
+    case 'Number':
+      return compareNumbers(op, value.num, goFloatOrZero(expected));
+    // gjson answers only some orderings of booleans (`true >= x` always holds, `true <= true` does not).
     case 'True':
       switch (op) {
         case '=':
@@ -589,4 +557,23 @@ function queryMatches(rp: ArrayPath, target: Result): boolean {
     default:
       return false;
   }
+}
+
+/** `a op b` for the query operators `=`, `!=`, `<`, `<=`, `>`, `>=` (NaN compares as in Go); false for others. */
+function compareNumbers(op: string, a: number, b: number): boolean {
+  switch (op) {
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+  return false;
 }

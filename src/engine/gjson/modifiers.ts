@@ -7,6 +7,7 @@ import { getResult } from './get';
 import { quoteJsonString } from './json-string';
 import { DEFAULT_PRETTY_OPTIONS, pretty, ugly } from './pretty';
 import { forEach, parse, Result } from './result';
+import { trim } from './scan';
 import { valid } from './valid';
 
 /** Runs modifier `name` (one of `MODIFIER_NAMES`) on `json` with its raw argument text. */
@@ -95,17 +96,9 @@ function modReverse(json: string): string {
 
 /** gjson `unwrap`: the text inside the outer brackets. */
 function unwrap(json: string): string {
-  let text = trimControl(json);
+  let text = trim(json);
   if (text.length >= 2 && (text[0] === '[' || text[0] === '{')) text = text.slice(1, -1);
   return text;
-}
-
-function trimControl(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.slice(start, end);
 }
 
 /** Go `strings.TrimSpace` (Unicode white space). */

@@ -3,7 +3,7 @@
  * keys, array components (`index`, `#`, `#.key`, queries) and multipath selectors.
  */
 import { GjsonPathError } from './errors';
-import { unescape } from './scan';
+import { trim, unescape } from './scan';
 
 /** Names of the modifiers this port implements (gjson v1.19's built-in set). */
 export const MODIFIER_NAMES: ReadonlySet<string> = new Set([
@@ -41,15 +41,8 @@ export function parseObjectPath(path: string): ObjectPath {
   const r: ObjectPath = { part: '', path: '', pipe: '', piped: false, wild: false, more: false };
   for (let i = 0; i < path.length; i++) {
     const c = path[i];
-    if (c === '|') {
-      r.part = path.slice(0, i);
-      r.pipe = path.slice(i + 1);
-      r.piped = true;
-      return r;
-    }
-    if (c === '.') {
-      r.part = path.slice(0, i);
-      splitAfterDot(r, path, i);
+    if (c === '|' || c === '.') {
+      endComponentAt(r, path.slice(0, i), path, i, true);
       return r;
     }
     if (c === '*' || c === '?') {
@@ -69,14 +62,8 @@ export function parseObjectPath(path: string): ObjectPath {
             i++;
             if (i < path.length) part += path[i];
             continue;
-          } else if (e === '.') {
-            r.part = part;
-            splitAfterDot(r, path, i);
-            return r;
-          } else if (e === '|') {
-            r.part = part;
-            r.pipe = path.slice(i + 1);
-            r.piped = true;
+          } else if (e === '.' || e === '|') {
+            endComponentAt(r, part, path, i, true);
             return r;
           } else if (e === '*' || e === '?') {
             r.wild = true;
@@ -92,12 +79,29 @@ export function parseObjectPath(path: string): ObjectPath {
   return r;
 }
 
-function splitAfterDot(r: ObjectPath, path: string, dot: number): void {
-  if (dot < path.length - 1 && isDotPiperChar(path.slice(dot + 1))) {
-    r.pipe = path.slice(dot + 1);
+/** The fields of a first component and of what follows it, common to object and array paths. */
+interface ComponentSplit {
+  part: string;
+  path: string;
+  pipe: string;
+  piped: boolean;
+  more: boolean;
+}
+
+/**
+ * Ends the first component (`part`) at the `|` or `.` at index `end` of `path`. After a
+ * `|` the rest is a pipe; after a `.` it is a pipe too when it starts with a modifier or
+ * selector and `dotMayPipe` (gjson does not allow that after an array component with `#`),
+ * otherwise the path to go on with.
+ */
+function endComponentAt(r: ComponentSplit, part: string, path: string, end: number, dotMayPipe: boolean): void {
+  r.part = part;
+  const rest = path.slice(end + 1);
+  if (path[end] === '|' || (dotMayPipe && rest !== '' && isDotPiperChar(rest))) {
+    r.pipe = rest;
     r.piped = true;
   } else {
-    r.path = path.slice(dot + 1);
+    r.path = rest;
     r.more = true;
   }
 }
@@ -155,21 +159,8 @@ export function parseArrayPath(path: string): ArrayPath {
   };
   for (let i = 0; i < path.length; i++) {
     const c = path[i];
-    if (c === '|') {
-      r.part = path.slice(0, i);
-      r.pipe = path.slice(i + 1);
-      r.piped = true;
-      return r;
-    }
-    if (c === '.') {
-      r.part = path.slice(0, i);
-      if (!r.arrch && i < path.length - 1 && isDotPiperChar(path.slice(i + 1))) {
-        r.pipe = path.slice(i + 1);
-        r.piped = true;
-      } else {
-        r.path = path.slice(i + 1);
-        r.more = true;
-      }
+    if (c === '|' || c === '.') {
+      endComponentAt(r, path.slice(0, i), path, i, !r.arrch);
       return r;
     }
     if (c === '#') {
@@ -260,15 +251,6 @@ export function parseQuery(query: string): ParsedQuery {
     if (escapedString) value = unescape(value);
   }
   return { path, op, value, end: i + 1 };
-}
-
-/** gjson `trim`: strips characters <= space at both ends. */
-export function trim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.slice(start, end);
 }
 
 /** One selector of a `[...]` / `{...}` multipath: an optional `name:` and a path. */

@@ -70,6 +70,15 @@ export function squash(text: string): string {
   return text.slice(0, squashEnd(text, 0));
 }
 
+/** gjson `trim`: strips characters <= space at both ends. */
+export function trim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 0x20) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
+  return s.slice(start, end);
+}
+
 /** End of a number token: the first whitespace/control character, `,`, `]` or `}`. */
 export function numberEnd(json: string, start: number): number {
   const len = json.length;

@@ -8,6 +8,7 @@
  * regexes, which govaluate keeps as `*regexp.Regexp` literals.
  */
 import { RE2JS } from 're2js';
+import { formatFloat } from '../go/strconv';
 import { GovaluateError } from './errors';
 
 /** A regex literal compiled at parse time (govaluate's PATTERN token). */
@@ -40,37 +41,10 @@ export function isPlainObject(value: unknown): value is PlainObject {
   );
 }
 
-/**
- * Go `%v` of a float64 (strconv 'g' with shortest precision): shortest round-trip digits,
- * exponent form when the decimal exponent is < -4 or >= 6 (`1e+06`, `1.234567e+06`).
- */
-export function formatGoFloat(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return '+Inf';
-  if (value === -Infinity) return '-Inf';
-  if (value === 0) return Object.is(value, -0) ? '-0' : '0';
-  const sign = value < 0 ? '-' : '';
-  const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
-  const exponent = Number(exponentText);
-  if (exponent < -4 || exponent >= 6) {
-    const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
-    const expSign = exponent < 0 ? '-' : '+';
-    const expDigits = String(Math.abs(exponent)).padStart(2, '0');
-    return `${sign}${digits[0]}${fraction}e${expSign}${expDigits}`;
-  }
-  if (exponent < 0) {
-    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  }
-  const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-  const fracPart = digits.slice(exponent + 1);
-  return fracPart ? `${sign}${intPart}.${fracPart}` : `${sign}${intPart}`;
-}
-
 /** Go `fmt` `%v` of a govaluate value (maps print with sorted keys, as Go's fmt does). */
 export function formatGoValue(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
-  if (typeof value === 'number') return formatGoFloat(value);
+  if (typeof value === 'number') return formatFloat(value, 'g', -1); // Go `%v` of a float64
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof CompiledPattern) return value.source;

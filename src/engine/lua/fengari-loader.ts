@@ -11,7 +11,7 @@
  * already loaded elsewhere, loading fails loudly rather than printing numbers differently.
  */
 import type * as Fengari from 'fengari';
-import { formatGoFloat } from '../govaluate/values';
+import { formatFloat } from '../go/strconv';
 
 interface FengariLuaConf {
   lua_number2str: (n: number) => string;
@@ -22,7 +22,7 @@ const TWO_63 = 2 ** 63;
 /** gopher-lua's `LNumber.String()`: int64 digits when `float64(int64(n)) == n`, else `%v`. */
 export function gopherLuaNumberToString(n: number): string {
   if (Number.isInteger(n) && n >= -TWO_63 && n < TWO_63) return BigInt(n).toString();
-  return formatGoFloat(n);
+  return formatFloat(n, 'g', -1); // Go `%v` of a float64
 }
 
 function loadFengari(): typeof Fengari {

@@ -6,6 +6,7 @@
 import { getIndexed } from '../gjson/get';
 import { quoteJsonString } from '../gjson/json-string';
 import { parse } from '../gjson/result';
+import { trim } from '../gjson/scan';
 import { SjsonPathError } from './errors';
 import { arrayIndexOf, parsePath, PathComponent } from './path';
 
@@ -53,7 +54,7 @@ function appendRawPaths(json: string, paths: PathComponent[], raw: string): stri
   }
   if (!numeric) {
     if (first.part === '-1' && !first.force) {
-      let inner = trimControl(body);
+      let inner = trim(body);
       if (inner.endsWith(']')) inner = inner.slice(0, -1);
       return inner + (hasMembers ? ',' : '') + build(true, paths, raw) + ']';
     }
@@ -93,12 +94,4 @@ function isBlank(s: string): boolean {
 function firstInnerChar(body: string): string {
   for (let i = 1; i < body.length; i++) if (body.charCodeAt(i) > 0x20) return body[i];
   return '';
-}
-
-function trimControl(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.slice(start, end);
 }

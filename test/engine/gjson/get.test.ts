@@ -179,6 +179,29 @@ describe('raw text and scanning', () => {
     expect(getResult(json, 'v.#(==true)#').raw).toBe('[true]');
     expect(getResult(json, 'v.#(!=true)#').raw).toBe('[false]');
   });
+  test.each([
+    // Strings order by UTF-8 bytes (code points): U+1F600 sorts after U+FF61, unlike UTF-16 units.
+    ['{"v":["\uff61","😀"]}', 'v.#(>"\uff61")#', '["😀"]'],
+    ['{"v":["b","a","c"]}', 'v.#(<="b")#', '["b","a"]'],
+    ['{"v":["b","a","c"]}', 'v.#(!="b")#', '["a","c"]'],
+    ['{"v":[1,2,3]}', 'v.#(!=2)#', '[1,3]'],
+    ['{"v":[1,2,3]}', 'v.#(=2)#', '[2]'],
+    // Booleans answer only some orderings, as gjson does.
+    ['{"v":[true,false]}', 'v.#(>=true)#', '[true]'],
+    ['{"v":[true,false]}', 'v.#(<=true)#', '[false]'],
+    ['{"v":[true,false]}', 'v.#(>false)#', '[true]'],
+    ['{"v":[true,false]}', 'v.#(<true)#', '[false]'],
+    ['{"v":[true,false]}', 'v.#(%"t*")#', '[]'],
+  ])('query operators: %s %s', (json, path, expected) => {
+    expect(getResult(json, path).raw).toBe(expected);
+  });
+  test('a component ends at an escaped-part pipe or dot', () => {
+    const json = '{"a.b":{"c":[1,2]},"x":{"y":3}}';
+    expect(getResult(json, 'a\\.b|c').raw).toBe('[1,2]');
+    expect(getResult(json, 'a\\.b.c.@reverse').raw).toBe('[2,1]');
+    expect(getResult(json, 'a\\.b.c.1').raw).toBe('2');
+    expect(getResult(json, 'x.y|@this').raw).toBe('3');
+  });
   test('pipe after a query applies to the collected array', () => {
     expect(getResult(DOC, 'friends.#(last=="Murphy")#.first|1').string()).toBe('Jane');
   });

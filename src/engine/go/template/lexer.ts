@@ -201,13 +201,13 @@ class Lexer {
         this.emit('pipe');
         return () => this.lexInsideAction();
       case '"':
-        return () => this.lexQuote();
+        return () => this.lexQuoted('"', 'string', 'unterminated quoted string');
       case '`':
         return () => this.lexRawQuote();
       case '$':
         return () => this.lexVariable();
       case "'":
-        return () => this.lexChar();
+        return () => this.lexQuoted("'", 'charConstant', 'unterminated character constant');
       case '(':
         this.parenDepth++;
         this.emit('leftParen');
@@ -291,20 +291,6 @@ class Lexer {
     return this.input.startsWith(RIGHT, this.pos);
   }
 
-  private lexChar(): State | null {
-    for (;;) {
-      let r = this.next();
-      if (r === '\\') {
-        r = this.next();
-        if (r !== undefined && r !== '\n') continue;
-        return this.errorf('unterminated character constant');
-      }
-      if (r === undefined || r === '\n') return this.errorf('unterminated character constant');
-      if (r === "'") break;
-    }
-    this.emit('charConstant');
-    return () => this.lexInsideAction();
-  }
 
   private lexNumber(): State | null {
     const bad = (): null => this.errorf(`bad number syntax: ${quote(this.input.slice(this.start, this.pos))}`);
@@ -358,18 +344,22 @@ class Lexer {
     return true;
   }
 
-  private lexQuote(): State | null {
+  /**
+   * The rest of a `'...'` character constant or `"..."` string, up to the closing quote
+   * (Go's lexChar and lexQuote): a backslash escapes any character but a newline.
+   */
+  private lexQuoted(closing: "'" | '"', typ: 'charConstant' | 'string', unterminated: string): State | null {
     for (;;) {
       let r = this.next();
       if (r === '\\') {
         r = this.next();
         if (r !== undefined && r !== '\n') continue;
-        return this.errorf('unterminated quoted string');
+        return this.errorf(unterminated);
       }
-      if (r === undefined || r === '\n') return this.errorf('unterminated quoted string');
-      if (r === '"') break;
+      if (r === undefined || r === '\n') return this.errorf(unterminated);
+      if (r === closing) break;
     }
-    this.emit('string');
+    this.emit(typ);
     return () => this.lexInsideAction();
   }
 

@@ -1,0 +1,192 @@
+import * as fs from 'fs';
+import { createHash } from 'crypto';
+import type { Command } from 'commander';
+import * as YAML from 'yaml';
+import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
+import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
+import { loadSensorFile, ManifestFileError } from '../engine/load-yaml';
+import { simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
+
+/** Options of `simulate` as commander parses them. */
+export interface SimulateCommandOptions {
+  readonly sensor: string;
+  readonly event?: string;
+  readonly githubEvent?: string;
+  readonly payload?: string;
+  readonly delivery?: string;
+  readonly json?: boolean;
+  /** Action time for the k8s create labels; default now (tests fix it). */
+  readonly now?: Date;
+}
+
+/** Where a command writes; the process streams in the bin, buffers in tests. */
+export interface CommandOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit code for input that cannot be read (missing file, not YAML/JSON, no Sensor, bad event file). */
+export const INPUT_ERROR_EXIT_CODE = 2;
+
+/** An input problem reported as one line on stderr with exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** Errors of reading inputs that become {@link InputError}s. */
+const INPUT_ERRORS = [ManifestFileError, EventFileError, GitHubDeliveryError, InputError];
+
+/** True for errors that mean "the input cannot be read" (exit 2) rather than a bug. */
+export function isInputError(err: unknown): err is Error {
+  return INPUT_ERRORS.some(type => err instanceof type);
+}
+
+/** Reads a text file; a missing or unreadable file is an {@link InputError}. */
+export function readInputFile(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** A GUID derived from the payload, so a simulation without `--delivery` is reproducible. */
+export function defaultDeliveryId(payload: string): string {
+  const hex = createHash('sha256').update(payload).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The (eventSourceName, eventName) of the Sensor's first dependency, what a GitHub event is addressed to. */
+export function firstDependencyAddress(sensor: Record<string, unknown>): { eventSourceName: string; eventName: string } {
+  const spec = sensor.spec as { dependencies?: unknown } | undefined;
+  const first: unknown = Array.isArray(spec?.dependencies) ? spec.dependencies[0] : undefined;
+  const field = (key: string): string => {
+    const value = typeof first === 'object' && first !== null ? (first as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' ? value : '';
+  };
+  return { eventSourceName: field('eventSourceName'), eventName: field('eventName') };
+}
+
+/**
+ * Wraps a raw webhook body as the GitHub event source would publish it to `sensor`'s first dependency.
+ * @throws GitHubDeliveryError when the body is not a JSON object
+ */
+export function githubEventForSensor(sensor: Record<string, unknown>, eventType: string, payload: string, deliveryId?: string): SensorEvent {
+  const headers = {
+    'Content-Type': 'application/json',
+    'X-GitHub-Event': eventType,
+    'X-GitHub-Delivery': deliveryId ?? defaultDeliveryId(payload),
+  };
+  return githubEvent({ headers, body: payload }, firstDependencyAddress(sensor));
+}
+
+function readEvent(options: SimulateCommandOptions, sensor: Record<string, unknown>): SensorEvent | null {
+  const hasEvent = options.event !== undefined;
+  const hasGitHub = options.githubEvent !== undefined || options.payload !== undefined;
+  if (hasEvent === hasGitHub) throw new InputError('give either --event FILE or --github-event NAME --payload FILE');
+  if (options.event !== undefined) {
+    const text = readInputFile(options.event, 'event file');
+    try {
+      return parseEventFile(text);
+    } catch (err) {
+      throw new InputError(`${options.event}: ${(err as Error).message}`);
+    }
+  }
+  if (options.githubEvent === undefined || options.payload === undefined) {
+    throw new InputError('--github-event NAME and --payload FILE go together');
+  }
+  const payload = readInputFile(options.payload, 'payload file');
+  try {
+    return githubEventForSensor(sensor, options.githubEvent, payload, options.delivery);
+  } catch (err) {
+    throw new InputError(`${options.payload}: ${(err as Error).message}`);
+  }
+}
+
+/** The `--json` object: exactly the {@link SimulationResult} fields. */
+export function simulationJson(report: SimulationReport): SimulationResult {
+  return { sensor: report.sensor, validation: report.validation, dependencies: report.dependencies, triggers: report.triggers };
+}
+
+function indent(text: string, prefix: string): string {
+  return text.replace(/\n$/, '').split('\n').map(line => `${prefix}${line}`).join('\n');
+}
+
+/** The readable account of a simulation. */
+export function formatSimulation(report: SimulationReport): string {
+  const lines: string[] = [`Sensor ${report.sensor || '(unnamed)'}`];
+  if (report.validation.length === 0) {
+    lines.push('Validation: the controller accepts this Sensor');
+  } else {
+    lines.push(`Validation: ${report.validation.length} controller rule(s) broken (the controller would reject this Sensor):`);
+    for (const message of report.validation) lines.push(`  - ${message}`);
+  }
+  report.dependencies.forEach((dependency, i) => {
+    const details = report.details.dependencies[i];
+    const verdict = dependency.passed ? 'PASSED' : 'DROPPED';
+    lines.push('', `Dependency ${dependency.name} (${details.eventSourceName}/${details.eventName}): ${verdict}`);
+    if (details.notOffered) lines.push(`  not offered: ${details.notOffered}`);
+    else if (details.steps.length === 0 && dependency.passed) lines.push('  no filters: every event passes');
+    for (const step of details.steps) lines.push(`  ${step.passed ? 'ok  ' : 'FAIL'} ${step.description}`);
+    if (dependency.error !== null) lines.push(`  error (logged by the sensor at WARN, event dropped): ${dependency.error}`);
+  });
+  report.triggers.forEach((trigger, i) => {
+    const details = report.details.triggers[i];
+    const conditions = details.conditions === '' ? 'all dependencies' : details.conditions;
+    lines.push('', `Trigger ${trigger.name} (${details.type ?? 'no type'}), conditions: ${conditions}`);
+    if (trigger.fired) {
+      lines.push('  FIRED; resource:', indent(YAML.stringify(trigger.resource, { lineWidth: 0 }), '    '));
+    } else if (trigger.error !== null) {
+      lines.push(`  FAILED: ${trigger.error}`);
+    } else {
+      lines.push('  not fired: conditions not met');
+    }
+  });
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs `simulate` and returns the exit code: 0 whatever the verdict, 2 with one line on stderr
+ * for input that cannot be read.
+ */
+export function runSimulate(options: SimulateCommandOptions, output: CommandOutput): number {
+  let report: SimulationReport;
+  try {
+    const sensor = loadSensorFile(options.sensor);
+    const event = readEvent(options, sensor);
+    report = simulateSensor(sensor, event, { now: options.now });
+  } catch (err) {
+    if (!isInputError(err)) throw err;
+    output.stderr(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return INPUT_ERROR_EXIT_CODE;
+  }
+  output.stdout(options.json ? `${JSON.stringify(simulationJson(report), null, 2)}\n` : formatSimulation(report));
+  return 0;
+}
+
+/** The process streams as a {@link CommandOutput}. */
+export const processOutput: CommandOutput = {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+};
+
+/**
+ * `ci-remediation simulate --sensor FILE (--event FILE | --github-event NAME --payload FILE [--delivery ID]) [--json]`.
+ */
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description('run one event through a Sensor offline: filters, conditions, trigger parameters')
+    .requiredOption('--sensor <file>', 'file holding the Sensor (YAML or JSON; the first Sensor of a multi-document file)')
+    .option('--event <file>', 'event file: {"context": {...}, "data": ...}')
+    .option('--github-event <name>', 'GitHub event type (X-GitHub-Event) of --payload')
+    .option('--payload <file>', 'raw GitHub webhook body (JSON)')
+    .option('--delivery <id>', 'X-GitHub-Delivery of --payload (default: derived from the payload)')
+    .option('--json', 'print one JSON object instead of the readable account')
+    .action((options: SimulateCommandOptions) => {
+      process.exitCode = runSimulate(options, processOutput);
+    });
+}

@@ -1,0 +1,200 @@
+/**
+ * The event the GitHub event source publishes for a webhook delivery (reference §1, §10):
+ * canonical headers, the body re-serialized by Go with the event type and delivery id
+ * injected, and the EventSource metadata.
+ */
+import { createHash } from 'crypto';
+import { EventContext, SensorEvent } from './event';
+import { marshalGo } from './go/json';
+
+/** A webhook delivery as received: header values as sent, body as raw bytes (text). */
+export interface GitHubDelivery {
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
+/** Options naming the event and fixing what would otherwise vary per run. */
+export interface GitHubEventOptions {
+  /** The EventSource name (context `source`). */
+  eventSourceName: string;
+  /** The event name under `spec.github` (context `subject`). */
+  eventName: string;
+  /** Publish time, RFC 3339; default {@link DEFAULT_GITHUB_EVENT_TIME}. */
+  time?: string;
+  /** Event id (32 hex chars); default a hash of the delivery, so output is reproducible. */
+  id?: string;
+  /** The EventSource `metadata` map; omitted from the data when empty. */
+  metadata?: Record<string, string>;
+}
+
+/** A delivery the GitHub event source would reject, or a malformed delivery file. */
+export class GitHubDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitHubDeliveryError';
+  }
+}
+
+/** The publish time used when none is given: fixed, so simulations are reproducible. */
+export const DEFAULT_GITHUB_EVENT_TIME = '2025-01-01T00:00:00Z';
+
+/** What replaces a present `Authorization` header, so the token never reaches the bus. */
+export const MASKED_AUTHORIZATION = '*** masked ***';
+
+/** RFC 7230 token characters: a key with anything else is left as is by Go. */
+const TOKEN_BYTE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Go `textproto.CanonicalMIMEHeaderKey`: the first letter and every letter after `-`
+ * upper case, the rest lower case (`x-github-event` -> `X-Github-Event`). A key with a
+ * space or any non-token character is returned unchanged.
+ */
+export function canonicalHeaderKey(key: string): string {
+  if (!TOKEN_BYTE.test(key)) return key;
+  let upper = true;
+  let out = '';
+  for (const ch of key) {
+    out += upper ? ch.toUpperCase() : ch.toLowerCase();
+    upper = ch === '-';
+  }
+  return out;
+}
+
+/** Headers as Go's `http.Header`: canonical keys, values in arrival order, same-key values merged. */
+export function canonicalHeaders(headers: Record<string, string | string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const [key, value] of Object.entries(headers)) {
+    const canonical = canonicalHeaderKey(key);
+    const values = Array.isArray(value) ? value : [value];
+    out[canonical] = [...(out[canonical] ?? []), ...values];
+  }
+  return out;
+}
+
+/** `http.Header.Get`: the first value of the canonical key, or `""`. */
+function headerValue(headers: Record<string, string[]>, key: string): string {
+  return headers[canonicalHeaderKey(key)]?.[0] ?? '';
+}
+
+/** The media type of a Content-Type value (parameters dropped, lower case). */
+function mediaType(contentType: string): string {
+  return contentType.split(';')[0].trim().toLowerCase();
+}
+
+/** Go `url.QueryUnescape` for form values (`+` is a space); throws on a bad `%` escape. */
+function queryUnescape(text: string): string {
+  const bad = /%(?![0-9A-Fa-f]{2})(.{0,2})/.exec(text);
+  if (bad) throw new GitHubDeliveryError(`form body: invalid URL escape ${JSON.stringify(bad[0])}`);
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '%') {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      for (const b of Buffer.from(c === '+' ? ' ' : c, 'utf8')) bytes.push(b);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The `payload` field of an `application/x-www-form-urlencoded` body (Go `url.ParseQuery` + `Get`). */
+function formPayload(body: string): string {
+  let payload: string | undefined;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    if (pair.includes(';')) throw new GitHubDeliveryError('form body: invalid semicolon separator in query');
+    const eq = pair.indexOf('=');
+    const key = queryUnescape(eq < 0 ? pair : pair.slice(0, eq));
+    const value = queryUnescape(eq < 0 ? '' : pair.slice(eq + 1));
+    if (key === 'payload' && payload === undefined) payload = value;
+  }
+  return payload ?? '';
+}
+
+/**
+ * The JSON payload bytes of a delivery: the body for `application/json`, the `payload`
+ * form field for `application/x-www-form-urlencoded`. A delivery without Content-Type is
+ * read as JSON (GitHub always sends one; hand-written delivery files often omit it).
+ */
+function payloadOf(delivery: GitHubDelivery, headers: Record<string, string[]>): string {
+  const contentType = headerValue(headers, 'Content-Type');
+  if (contentType === '') return delivery.body;
+  const media = mediaType(contentType);
+  if (media === 'application/json') return delivery.body;
+  if (media === 'application/x-www-form-urlencoded') return formPayload(delivery.body);
+  throw new GitHubDeliveryError(`Webhook request has unsupported Content-Type ${JSON.stringify(contentType)}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Builds the event the GitHub event source publishes for `delivery`: data
+ * `{"headers": {...}, "body": {...}, "metadata": {...}}` in Go's struct field order,
+ * headers canonical with `Authorization` masked, body re-serialized by Go (sorted keys,
+ * float64 numbers, `<>&` escaped) with `X-GitHub-Event` / `X-GitHub-Delivery` injected.
+ * @throws GitHubDeliveryError when the payload is not a JSON object or the content type is unsupported
+ */
+export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOptions): SensorEvent {
+  const headers = canonicalHeaders(delivery.headers);
+  const payloadText = payloadOf(delivery, headers);
+  let body: unknown;
+  try {
+    body = JSON.parse(payloadText);
+  } catch (err) {
+    throw new GitHubDeliveryError(`delivery body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
+  body['X-GitHub-Event'] = headerValue(headers, 'X-GitHub-Event');
+  body['X-GitHub-Delivery'] = headerValue(headers, 'X-GitHub-Delivery');
+  if (headers.Authorization !== undefined) headers.Authorization = [MASKED_AUTHORIZATION];
+
+  // Go marshals the struct fields in declaration order; marshalGo would sort them.
+  const metadata = options.metadata ?? {};
+  let data = `{"headers":${marshalGo({ ...headers })},"body":${marshalGo(body)}`;
+  if (Object.keys(metadata).length > 0) data += `,"metadata":${marshalGo(metadata)}`;
+  data += '}';
+
+  const id = options.id ?? createHash('sha256').update(marshalGo({ ...canonicalHeaders(delivery.headers) })).update('\n').update(delivery.body).digest('hex').slice(0, 32);
+  if (!/^[0-9a-f]{32}$/.test(id)) throw new GitHubDeliveryError(`event id must be 32 lower-case hex characters, got ${JSON.stringify(id)}`);
+  const context: EventContext = {
+    type: 'github',
+    source: options.eventSourceName,
+    subject: options.eventName,
+    id,
+    time: options.time ?? DEFAULT_GITHUB_EVENT_TIME,
+    datacontenttype: 'application/json',
+    specversion: '1.0',
+  };
+  return { context, data };
+}
+
+/**
+ * Reads the delivery-file form `{"headers": {...}, "body": {...} | "<raw>"}`: header
+ * keys in any case, values strings or lists of strings; an object body is re-stringified
+ * compactly (as GitHub sends it), a string body is taken as the raw bytes.
+ * @throws GitHubDeliveryError for malformed input
+ */
+export function parseGitHubDelivery(json: unknown): GitHubDelivery {
+  if (!isPlainObject(json)) throw new GitHubDeliveryError('delivery must be an object with "headers" and "body"');
+  for (const key of Object.keys(json)) {
+    if (key !== 'headers' && key !== 'body') {
+      throw new GitHubDeliveryError(`delivery has unknown key "${key}" (expected "headers" and "body")`);
+    }
+  }
+  const rawHeaders = json.headers ?? {};
+  if (!isPlainObject(rawHeaders)) throw new GitHubDeliveryError('delivery "headers" must be an object');
+  const headers: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(rawHeaders)) {
+    if (typeof value === 'string') headers[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) headers[key] = [...(value as string[])];
+    else throw new GitHubDeliveryError(`delivery header "${key}" must be a string or a list of strings`);
+  }
+  if (!('body' in json)) throw new GitHubDeliveryError('delivery has no "body"');
+  const body = json.body;
+  if (typeof body === 'string') return { headers, body };
+  if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery "body" must be a JSON object (or a string of raw bytes)');
+  return { headers, body: JSON.stringify(body) };
+}

@@ -1,0 +1,163 @@
+/**
+ * Offline Sensor simulation: one event offered to every dependency (filters, reference §2-§5),
+ * then every trigger whose conditions hold is run (parameters and resource, reference §7-§8).
+ */
+import type { SensorEvent } from './event';
+import { filterEvent } from './filters';
+import type { FilterStep } from './filters/outcome';
+import { conditionsHold, runTrigger, triggerType } from './triggers';
+import { formatIssuePath, validateSensorRules, type ValidationIssue } from './validation';
+
+/** The `--json` shape of `simulate`. */
+export interface SimulationResult {
+  sensor: string;
+  /** Controller rules the Sensor breaks (`path: message`); empty when the controller accepts it. */
+  validation: string[];
+  dependencies: { name: string; passed: boolean; error: string | null }[];
+  triggers: { name: string; fired: boolean; resource: unknown | null; error: string | null }[];
+}
+
+/** Why a dependency did not see the event at all. */
+export type NotOfferedReason = 'no event' | 'event source or event name differs';
+
+/** Per-dependency explanation for the readable report. */
+export interface DependencyDetails {
+  readonly name: string;
+  readonly eventSourceName: string;
+  readonly eventName: string;
+  /** Set when the event was not offered to this dependency. */
+  readonly notOffered?: NotOfferedReason;
+  /** The filter steps, in evaluation order (empty when not offered or without filters). */
+  readonly steps: readonly FilterStep[];
+}
+
+/** Per-trigger explanation for the readable report. */
+export interface TriggerDetails {
+  readonly name: string;
+  /** `k8s`, `http`, ...; undefined when the template has no type. */
+  readonly type: string | undefined;
+  /** The conditions as written (`""`: all dependencies). */
+  readonly conditions: string;
+  readonly conditionsHeld: boolean;
+}
+
+/** What {@link simulateSensor} returns: the JSON result plus explanations. */
+export interface SimulationReport extends SimulationResult {
+  readonly details: {
+    readonly validationIssues: readonly ValidationIssue[];
+    readonly dependencies: readonly DependencyDetails[];
+    readonly triggers: readonly TriggerDetails[];
+  };
+}
+
+/** Options of {@link simulateSensor}. */
+export interface SimulateOptions {
+  /** The action time (k8s create's `events.argoproj.io/action-timestamp` label). Default: now. */
+  readonly now?: Date;
+}
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(obj: JsonObject, key: string): string {
+  const value = obj[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function listField(obj: JsonObject | undefined, key: string): unknown[] {
+  const value = obj?.[key];
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * Runs one event through a Sensor.
+ *
+ * A dependency sees the event when the event's context matches its `eventSourceName` (context
+ * `source`) and `eventName` (context `subject`); an event without context is offered to every
+ * dependency. A trigger fires when its conditions (default: all dependencies) hold and its
+ * resource can be built; a parameter or source error makes it `fired: false` with that error.
+ * @param sensor a Sensor as plain data (kind `Sensor`)
+ * @param event the event, or null for none
+ * @throws TypeError when `sensor` is not an object of kind Sensor
+ */
+export function simulateSensor(sensor: unknown, event: SensorEvent | null, options: SimulateOptions = {}): SimulationReport {
+  const validationIssues = validateSensorRules(sensor);
+  const resource = sensor as JsonObject;
+  const metadata = isObject(resource.metadata) ? resource.metadata : {};
+  const spec = isObject(resource.spec) ? resource.spec : undefined;
+  const sensorName = stringField(metadata, 'name');
+
+  const dependencyResults: SimulationResult['dependencies'] = [];
+  const dependencyDetails: DependencyDetails[] = [];
+  const satisfied = new Map<string, SensorEvent>();
+  for (const entry of listField(spec, 'dependencies')) {
+    const dependency = isObject(entry) ? entry : {};
+    const evaluated = evaluateDependency(dependency, event);
+    dependencyResults.push(evaluated.result);
+    dependencyDetails.push(evaluated.details);
+    if (evaluated.result.passed && event !== null) satisfied.set(evaluated.result.name, event);
+  }
+  const dependencyNames = dependencyResults.map(d => d.name);
+
+  const triggerResults: SimulationResult['triggers'] = [];
+  const triggerDetails: TriggerDetails[] = [];
+  const now = options.now ?? new Date();
+  for (const entry of listField(spec, 'triggers')) {
+    const trigger = isObject(entry) ? entry : {};
+    const template = isObject(trigger.template) ? trigger.template : {};
+    const name = stringField(template, 'name');
+    const conditions = stringField(template, 'conditions');
+    const details = { name, type: triggerType(template), conditions, conditionsHeld: false };
+    triggerDetails.push(details);
+    try {
+      details.conditionsHeld = conditionsHold(conditions, dependencyNames, new Set(satisfied.keys()));
+      if (!details.conditionsHeld) {
+        triggerResults.push({ name, fired: false, resource: null, error: null });
+        continue;
+      }
+      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: stringField(metadata, 'namespace') || undefined, now });
+      triggerResults.push({ name, fired: true, resource: built, error: null });
+    } catch (err) {
+      triggerResults.push({ name, fired: false, resource: null, error: (err as Error).message });
+    }
+  }
+
+  return {
+    sensor: sensorName,
+    validation: validationIssues.map(issue => `${formatIssuePath(issue.path)}: ${issue.message}`),
+    dependencies: dependencyResults,
+    triggers: triggerResults,
+    details: { validationIssues, dependencies: dependencyDetails, triggers: triggerDetails },
+  };
+}
+
+function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): { result: SimulationResult['dependencies'][number]; details: DependencyDetails } {
+  const name = stringField(dependency, 'name');
+  const eventSourceName = stringField(dependency, 'eventSourceName');
+  const eventName = stringField(dependency, 'eventName');
+  const notOffered = (reason: NotOfferedReason) => ({
+    result: { name, passed: false, error: null },
+    details: { name, eventSourceName, eventName, notOffered: reason, steps: [] },
+  });
+  if (event === null) return notOffered('no event');
+  if (event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
+    return notOffered('event source or event name differs');
+  }
+  if (dependency.transform !== undefined && dependency.transform !== null) {
+    // Transforms (jq/Lua) run before the filters; simulating without them would be a wrong answer.
+    const error = 'dependency transform (jq/script) cannot be simulated';
+    return { result: { name, passed: false, error }, details: { name, eventSourceName, eventName, steps: [] } };
+  }
+  try {
+    const outcome = filterEvent(event, dependency.filters, stringField(dependency, 'filtersLogicalOperator'));
+    return {
+      result: { name, passed: outcome.passed, error: outcome.error },
+      details: { name, eventSourceName, eventName, steps: outcome.steps },
+    };
+  } catch (err) {
+    return { result: { name, passed: false, error: (err as Error).message }, details: { name, eventSourceName, eventName, steps: [] } };
+  }
+}

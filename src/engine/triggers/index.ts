@@ -1,0 +1,82 @@
+/**
+ * Running one Sensor trigger offline: trigger-level parameters, then the trigger type's own
+ * resource or payload (reference §7, §8).
+ */
+import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
+import { applyParams, type DependencyEvents } from './params';
+
+export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
+export { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
+export { applyParams, resolveParamValue, TriggerParameterError, type DependencyEvents, type ResolvedValue } from './params';
+export { parameterList, SensorShapeError, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
+export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keys of a trigger template that are not its type. */
+const TEMPLATE_NON_TYPE_KEYS = new Set(['name', 'conditions', 'conditionsReset']);
+
+/** Trigger types whose `parameters` apply to an object fetched from `source`. */
+const RESOURCE_TRIGGER_TYPES = new Set(['k8s', 'argoWorkflow']);
+
+/** The type key of a trigger template (`k8s`, `http`, ...), or undefined when there is none. */
+export function triggerType(template: JsonObject): string | undefined {
+  return Object.keys(template).find(key => !TEMPLATE_NON_TYPE_KEYS.has(key) && template[key] !== null && template[key] !== undefined);
+}
+
+/** Input of {@link runTrigger}. */
+export interface RunTriggerInput {
+  /** The trigger as found in `spec.triggers[]` (plain data). */
+  readonly trigger: unknown;
+  /** Events of the satisfied dependencies. */
+  readonly events: DependencyEvents;
+  readonly sensorName: string;
+  readonly sensorNamespace?: string;
+  /** Time of the action (the `events.argoproj.io/action-timestamp` label). */
+  readonly now: Date;
+}
+
+/**
+ * What the trigger would do for these events: for k8s triggers the manifest (for argoWorkflow
+ * the Workflow) after parameters; for other types their spec after their `parameters`, with a
+ * `payload` list replaced by the payload it renders.
+ * @throws TriggerParameterError (Argo's parameter errors), TriggerError, SensorShapeError
+ */
+export function runTrigger(input: RunTriggerInput): unknown {
+  const trigger = isObject(input.trigger) ? input.trigger : {};
+  let template: unknown = trigger.template;
+  if (!isObject(template)) throw new TriggerError('trigger has no template');
+  if (trigger.parameters !== undefined && trigger.parameters !== null) {
+    template = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events)) as unknown;
+    if (!isObject(template)) throw new TriggerError('the trigger template is no longer an object after parameters');
+  }
+  const type = triggerType(template);
+  if (type === undefined) throw new TriggerError('trigger template has no trigger type (k8s, http, ...)');
+  const spec = template[type];
+  if (!isObject(spec)) throw new TriggerError(`trigger template '${type}' must be an object`);
+
+  if (RESOURCE_TRIGGER_TYPES.has(type)) {
+    const context: ResourceTriggerContext = {
+      sensorName: input.sensorName,
+      sensorNamespace: input.sensorNamespace,
+      triggerName: typeof template.name === 'string' ? template.name : '',
+      now: input.now,
+    };
+    const operation = spec.operation ?? '';
+    return resourceTriggerObject(spec, input.events, context, type === 'k8s' && (operation === '' || operation === 'create'));
+  }
+
+  // Other types: their parameters apply to their own spec, their payload is built from `{}`.
+  const { parameters, ...rest } = spec;
+  const applied = parameters === undefined || parameters === null
+    ? rest
+    : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
+  if (Array.isArray(spec.payload)) {
+    applied.payload = JSON.parse(applyParams('{}', spec.payload, input.events)) as unknown;
+  }
+  return applied;
+}

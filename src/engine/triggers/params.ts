@@ -1,0 +1,161 @@
+/**
+ * Trigger parameters (reference §7, Argo Events `pkg/sensors/triggers/params.go`): resolving a
+ * parameter's value from the events of the dependencies, and writing it into JSON with sjson.
+ */
+import type { SensorEvent } from '../event';
+import { get, type GjsonType } from '../gjson';
+import { setRaw, setValue } from '../sjson';
+import { GoJsonError, unmarshalGo } from '../go/json';
+import { GoTemplateError, renderTemplate } from '../go/template';
+import { eventContextJson, eventJson, eventDataAsJson } from './event-json';
+import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
+
+/** The events that satisfied dependencies, by dependency name. */
+export type DependencyEvents = ReadonlyMap<string, SensorEvent>;
+
+/** A resolved parameter value and its gjson kind (template results and `value` are `String`). */
+export interface ResolvedValue {
+  readonly value: string;
+  readonly kind: GjsonType;
+}
+
+/** A parameter that fails the trigger; `message` is Argo's own error text. */
+export class TriggerParameterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TriggerParameterError';
+  }
+}
+
+/** Go prints a nil error as `<nil>`. */
+const GO_NIL_ERROR = '<nil>';
+
+/** The `value` default as a resolved string, or null when the source has none. */
+function defaultValue(src: TriggerParameterSource): ResolvedValue | null {
+  return src.value === undefined ? null : { value: src.value, kind: 'String' };
+}
+
+/**
+ * The template step: text/template + sprig over `{"Input": <decoded document>}`. Output `""` or
+ * `"<no value>"` counts as a failure, like an error, so resolution falls through to the key.
+ */
+function valueFromTemplate(document: string, template: string): { ok: true; value: string } | { ok: false; error: string } {
+  let output: string;
+  try {
+    output = renderTemplate(template, { Input: unmarshalGo(document) });
+  } catch (err) {
+    // Go errors fall through; anything else (a sprig function this engine lacks) must not.
+    if (err instanceof GoTemplateError || err instanceof GoJsonError) return { ok: false, error: err.message };
+    throw err;
+  }
+  if (output === '' || output === '<no value>') {
+    return { ok: false, error: `template evaluated to empty string or no value: ${template}` };
+  }
+  return { ok: true, value: output };
+}
+
+/** The key step (gjson): objects/arrays as raw JSON, null as `null`, everything else as `String()`. */
+function valueFromKey(document: string, key: string): ResolvedValue | null {
+  const result = get(document, key);
+  if (!result.exists) return null;
+  switch (result.type) {
+    case 'JSON':
+      return { value: result.raw, kind: 'JSON' };
+    case 'Null':
+      return { value: 'null', kind: 'Null' };
+    default:
+      return { value: result.string(), kind: result.type };
+  }
+}
+
+/**
+ * Resolves a parameter source against the dependencies' events (reference §7):
+ * 1. no event for the dependency: `value`, else null (the parameter is skipped);
+ * 2. no key or template: `value`, else the whole event as JSON;
+ * 3. data keys win over context keys; data that is neither JSON nor YAML falls back to `value`;
+ * 4. template (falls through on error, `""` or `<no value>`), 5. key (falls through when missing),
+ * 6. `value`.
+ * @returns null when the parameter is to be skipped
+ * @throws TriggerParameterError with Argo's text when nothing resolves
+ */
+export function resolveParamValue(src: TriggerParameterSource, events: DependencyEvents): ResolvedValue | null {
+  const event = events.get(src.dependencyName);
+  if (event === undefined) return defaultValue(src);
+
+  const useData = Boolean(src.dataKey || src.dataTemplate);
+  const useContext = Boolean(src.contextKey || src.contextTemplate);
+  if (!useData && !useContext) {
+    return defaultValue(src) ?? { value: eventJson(event), kind: 'String' };
+  }
+
+  let document: string;
+  if (useData) {
+    const data = eventDataAsJson(event);
+    if (!data.ok) {
+      const fallback = defaultValue(src);
+      if (fallback) return fallback;
+      throw new TriggerParameterError(data.error);
+    }
+    document = data.json;
+  } else {
+    document = eventContextJson(event);
+  }
+  const key = useData ? src.dataKey : src.contextKey;
+  const template = useData ? src.dataTemplate : src.contextTemplate;
+
+  // Argo reports the template's error in the final message (a failed key lookup is only logged).
+  let lastError = GO_NIL_ERROR;
+  if (template) {
+    const rendered = valueFromTemplate(document, template);
+    if (rendered.ok) return { value: rendered.value, kind: 'String' };
+    lastError = rendered.error;
+  }
+  if (key) {
+    const found = valueFromKey(document, key);
+    if (found) return found;
+  }
+  const fallback = defaultValue(src);
+  if (fallback) return fallback;
+  throw new TriggerParameterError(`unable to resolve '${src.dependencyName}' parameter value. err: ${lastError}`);
+}
+
+/**
+ * Applies parameters to a JSON document in order (reference §7): each resolved value is written
+ * at `dest` with sjson (`overwrite`/empty replaces; `append`/`prepend` concatenate with the
+ * existing value's `String()` when `dest` exists). With `useRawData` and a non-string kind the
+ * value is inserted as raw JSON, otherwise as a JSON string.
+ * @param parameters the parameter list as found in the Sensor (plain data)
+ * @throws TriggerParameterError for unresolvable values, unsupported operations and sjson errors
+ */
+export function applyParams(json: string, parameters: unknown, events: DependencyEvents): string {
+  let document = json;
+  for (const parameter of parameterList(parameters)) {
+    const resolved = resolveParamValue(parameter.src, events);
+    if (resolved === null) continue;
+    const value = combineWithCurrent(document, parameter, resolved.value);
+    const raw = parameter.src.useRawData === true && resolved.kind !== 'String';
+    try {
+      document = raw ? setRaw(document, parameter.dest, value) : setValue(document, parameter.dest, value);
+    } catch (err) {
+      throw new TriggerParameterError((err as Error).message);
+    }
+  }
+  return document;
+}
+
+function combineWithCurrent(document: string, parameter: TriggerParameter, value: string): string {
+  const operation = parameter.operation ?? '';
+  switch (operation) {
+    case '':
+    case 'overwrite':
+      return value;
+    case 'append':
+    case 'prepend': {
+      const current = get(document, parameter.dest);
+      if (!current.exists) return value;
+      return operation === 'append' ? current.string() + value : value + current.string();
+    }
+    default:
+      throw new TriggerParameterError(`unsupported trigger parameter operation: ${operation}`);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Rules on data-filter values and comparators (reference §3): string values are RE2 regexes
+ * searched unanchored, several values mean "any of", and a comparator the filter does not
+ * know never matches.
+ */
+import { RE2JS } from 're2js';
+import { GoNumError, parseBool, parseFloat } from '../engine/go/strconv';
+import { re2CompileError } from '../filters/regex';
+import { error, warning, type ObjectFinding, type Severity } from './findings';
+import { dataFiltersOf, type FilterAt } from './sensor-model';
+import type { JsonObject } from '../engine/validation/go-values';
+
+/** Comparators the controller accepts (reference §9). */
+export const DATA_FILTER_COMPARATORS: readonly string[] = ['>=', '>', '=', '!=', '<', '<=', ''];
+const TYPES = ['bool', 'number', 'string'];
+
+/**
+ * Last path keys of prose fields (commit messages, titles, bodies): searching them for a
+ * substring is the intent, so an unanchored literal is not reported there.
+ */
+const PROSE_KEYS = new Set(['message', 'title', 'display_title', 'body', 'description']);
+
+/**
+ * Rules `unanchored-literal`, `regex-metachar-in-literal`, `bad-regex`, `negative-multi-value`,
+ * `unsupported-comparator`, `data-filter-type`, `data-filter-value`.
+ */
+export function dataFilterRules(sensor: JsonObject): ObjectFinding[] {
+  return dataFiltersOf(sensor).flatMap(checkDataFilter);
+}
+
+function checkDataFilter(at: FilterAt): ObjectFinding[] {
+  const { filter, path } = at;
+  const findings: ObjectFinding[] = [];
+  const type = typeof filter.type === 'string' ? filter.type : undefined;
+  const comparator = typeof filter.comparator === 'string' ? filter.comparator : '';
+  const values = Array.isArray(filter.value) ? filter.value : [];
+  const filterPath = typeof filter.path === 'string' ? filter.path : '';
+  if (type !== undefined && type !== '' && !TYPES.includes(type)) {
+    findings.push(error([...path, 'type'], 'data-filter-type',
+      `type ${JSON.stringify(type)} fails at run time (unsupported JSON type '${type}') and drops every event; use string, number or bool`));
+  }
+  const comparatorProblem = comparatorMessage(comparator, type);
+  if (comparatorProblem) findings.push(error([...path, 'comparator'], 'unsupported-comparator', comparatorProblem));
+  if (comparator === '!=' && values.length > 1 && type !== 'bool') {
+    findings.push(error([...path, 'value'], 'negative-multi-value',
+      `comparator != with ${values.length} values passes every event, since any value differs from at least one of them; use one value, e.g. a regex ^(?:a|b)$`));
+  }
+  values.forEach((value, i) => {
+    if (typeof value !== 'string' || value === '') return;
+    const at = [...path, 'value', i];
+    if (type === 'string') findings.push(...checkStringValue(value, comparator, filterPath, at));
+    else if (type === 'number') findings.push(...checkParsed(value, parseFloat, at, 'number'));
+    else if (type === 'bool') findings.push(...checkParsed(value, parseBool, at, 'bool'));
+  });
+  return findings;
+}
+
+function comparatorMessage(comparator: string, type: string | undefined): string | undefined {
+  if (!DATA_FILTER_COMPARATORS.includes(comparator)) {
+    const hint = comparator === '!~' ? 'use != (string values are already regexes)'
+      : comparator === '=~' || comparator === '~' || comparator === 'regex' ? 'use = (string values are already regexes)'
+        : /^(not ?in|nin)$/i.test(comparator) ? 'use != with one anchored alternation such as ^(?:a|b)$'
+          : /^in$/i.test(comparator) ? 'use = with several values (any of them matches), anchored as ^value$'
+            : `use one of ${DATA_FILTER_COMPARATORS.filter(c => c !== '').join(' ')}`;
+    return `comparator ${JSON.stringify(comparator)} is not supported: the controller rejects the Sensor (and the filter would never match); ${hint}`;
+  }
+  if (type === 'string' && !['', '=', '!='].includes(comparator)) {
+    return `comparator ${comparator} never matches a string filter (only = and != apply to regexes): the dependency drops every event; use type number or an = regex`;
+  }
+  if (type === 'bool' && !['', '='].includes(comparator)) {
+    return `a bool filter ignores comparator ${comparator} and matches on equality; write the value you want (e.g. "false") with no comparator`;
+  }
+  return undefined;
+}
+
+function checkParsed(value: string, parse: (s: string) => unknown, at: (string | number)[], type: string): ObjectFinding[] {
+  try {
+    parse(value);
+    return [];
+  } catch (err) {
+    if (!(err instanceof GoNumError)) throw err;
+    return [error(at, 'data-filter-value', `${type} value ${JSON.stringify(value)} does not parse (${err.message}): the filter errors and drops the event`)];
+  }
+}
+
+/** A regex split into its optional leading flag group, anchors and core. */
+interface RegexShape {
+  readonly core: string;
+  readonly anchoredStart: boolean;
+  readonly anchoredEnd: boolean;
+}
+
+function shapeOf(value: string): RegexShape {
+  let rest = value.replace(/^\(\?[imsU-]+\)/, '');
+  const anchoredStart = /^(\^|\\A)/.test(rest);
+  if (anchoredStart) rest = rest.replace(/^(\^|\\A)/, '');
+  // `$` counts when not escaped: an even number of backslashes before it.
+  const end = /(?:^|[^\\])(?:\\\\)*(\$|\\z)$/.exec(rest);
+  const anchoredEnd = end !== null;
+  if (end) rest = rest.slice(0, rest.length - end[1].length);
+  return { core: rest, anchoredStart, anchoredEnd };
+}
+
+/** The core with escaped punctuation replaced by placeholders, or undefined when it has other regex syntax. */
+function literalText(core: string): string | undefined {
+  // An escaped punctuation character is a literal; `\d`, `\w`... are classes.
+  const unescaped = core.replace(/\\[^A-Za-z0-9]/g, '_');
+  if (/[\\^$*+?()[\]{}|]/.test(unescaped)) return undefined;
+  return unescaped;
+}
+
+/** Unescaped `.` between word characters: a repository name, version or host written as a regex. */
+function hasLiteralDot(literal: string): boolean {
+  return /[A-Za-z0-9_-]\.[A-Za-z0-9_-]/.test(literal);
+}
+
+function checkStringValue(value: string, comparator: string, filterPath: string, at: (string | number)[]): ObjectFinding[] {
+  const compileError = re2CompileError(value);
+  if (compileError) {
+    return [error(at, 'bad-regex', `value ${JSON.stringify(value)} is not a valid RE2 regex (${compileError}): the filter errors and drops every event; escape metacharacters such as [ ] ( ) with \\`)];
+  }
+  const findings: ObjectFinding[] = [];
+  const severity: Severity = comparator === '!=' ? 'warning' : 'error';
+  const make = severity === 'error' ? error : warning;
+  for (const wordClass of wordLikeClasses(value)) {
+    findings.push(error(at, 'regex-metachar-in-literal',
+      `${wordClass} in ${JSON.stringify(value)} is a character class matching one character, not the text ${wordClass}; escape the brackets: ${RE2JS.quote(wordClass)}`));
+  }
+  const shape = shapeOf(value);
+  const literal = literalText(shape.core);
+  if (literal === undefined) return findings;
+  if (hasLiteralDot(literal)) {
+    findings.push(make(at, 'regex-metachar-in-literal',
+      `"." in ${JSON.stringify(value)} matches any character, so the filter also matches other names; escape it as \\.`));
+  }
+  const lastKey = filterPath.split('.').pop() ?? '';
+  if (!shape.anchoredStart && !shape.anchoredEnd && !PROSE_KEYS.has(lastKey)) {
+    const effect = comparator === '!='
+      ? 'so != also rejects every value that merely contains it'
+      : `so it also matches any value containing it (e.g. ${JSON.stringify(`x_${shape.core}`)})`;
+    findings.push(make(at, 'unanchored-literal',
+      `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ^${shape.core}$`));
+  }
+  return findings;
+}
+
+/** Bracket expressions whose content reads as a word (`[skip ci]`, `[bot]`) rather than a set or ranges. */
+function wordLikeClasses(value: string): string[] {
+  const found: string[] = [];
+  const classPattern = /(?:^|[^\\])(?:\\\\)*(\[[^\]]+\])/g;
+  for (let match = classPattern.exec(value); match; match = classPattern.exec(value)) {
+    const whole = match[1];
+    const content = whole.slice(1, -1);
+    if (content.startsWith('^') || content.startsWith(':')) continue;
+    const withoutRanges = content.replace(/[A-Za-z0-9]-[A-Za-z0-9]/g, '');
+    if (/[A-Za-z]{2}| /.test(withoutRanges)) found.push(whole);
+  }
+  return found;
+}

@@ -1,0 +1,32 @@
+/**
+ * Rules on GitHub EventSources (reference §10): `missing-webhook-secret`.
+ */
+import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { error, type ObjectFinding } from './findings';
+
+/** Field names people write for the webhook secret that the event source does not read. */
+const SECRET_TYPOS = ['secret', 'webhookSecretRef', 'hmacSecret', 'sharedSecret', 'webhook_secret', 'webHookSecret'];
+
+/** GitHub EventSource rules. */
+export function eventSourceRules(eventSource: JsonObject): ObjectFinding[] {
+  const spec = eventSource.spec;
+  if (!isJsonObject(spec) || !isJsonObject(spec.github)) return [];
+  const findings: ObjectFinding[] = [];
+  for (const [eventName, source] of Object.entries(spec.github)) {
+    if (!isJsonObject(source) || isJsonObject(source.webhookSecret)) continue;
+    const path = ['spec', 'github', eventName];
+    const typo = SECRET_TYPOS.find(key => key in source);
+    const webhook = isJsonObject(source.webhook) ? source.webhook : undefined;
+    const typoInWebhook = typo ? undefined : SECRET_TYPOS.find(key => webhook && key in webhook);
+    const insecure = 'the signature (X-Hub-Signature-256) is not checked, so anyone who reaches the endpoint can inject events';
+    if (typo) {
+      findings.push(error([...path, typo], 'missing-webhook-secret', `${typo} is not a field of the GitHub event source: ${insecure}; rename it to webhookSecret`));
+    } else if (typoInWebhook) {
+      findings.push(error([...path, 'webhook', typoInWebhook], 'missing-webhook-secret',
+        `webhook.${typoInWebhook} is not a field of the GitHub event source: ${insecure}; use webhookSecret: {name, key} beside webhook`));
+    } else {
+      findings.push(error(path, 'missing-webhook-secret', `no webhookSecret: ${insecure}; set webhookSecret: {name, key} to a Secret holding the hook's secret`));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,37 @@
+/**
+ * The result types of `ci-remediation lint`.
+ */
+import type { IssuePath } from '../engine/validation';
+
+/** `error`: the object is rejected or silently does the wrong thing; `warning`: probably wrong. */
+export type Severity = 'error' | 'warning';
+
+/** A finding inside one object, located by a JSON path (keys and array indices). */
+export interface ObjectFinding {
+  readonly path: IssuePath;
+  /** Stable kebab-case rule id, e.g. `unanchored-literal`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** What breaks and how to fix it. */
+  readonly message: string;
+}
+
+/** A finding located in a file (1-based line and column). */
+export interface LintFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Shorthand for building an error finding. */
+export function error(path: IssuePath, rule: string, message: string): ObjectFinding {
+  return { path, rule, severity: 'error', message };
+}
+
+/** Shorthand for building a warning finding. */
+export function warning(path: IssuePath, rule: string, message: string): ObjectFinding {
+  return { path, rule, severity: 'warning', message };
+}

@@ -1,0 +1,8 @@
+/**
+ * Static checks of Argo Events Sensors and EventSources for a GitHub-driven deployment:
+ * what the controller rejects and what silently drops events or misbehaves at run time.
+ */
+export type { LintFinding, ObjectFinding, Severity } from './findings';
+export { lintContextOf, type LintContext } from './lint-context';
+export { exitStatusOf, formatJson, formatText } from './reporter';
+export { LINTED_KINDS, LintInputError, lintFiles, lintObject, lintTexts, type LintInput, type ObjectRule } from './runner';

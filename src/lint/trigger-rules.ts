@@ -1,0 +1,48 @@
+/**
+ * Rules on trigger wiring (reference §7, §8): `retry-in-template`, `retry-without-at-least-once`,
+ * `conditions-unknown-dependency`, `parameter-unknown-dependency`.
+ */
+import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { error, warning, type ObjectFinding } from './findings';
+import { dependenciesOf, parametersOf, templateOf, triggersOf } from './sensor-model';
+
+/** Dependency names in a `conditions` expression (`a && (b || c)`). */
+export function conditionNames(conditions: string): string[] {
+  return conditions.split(/&&|\|\||[()!\s]+/).map(name => name.trim()).filter(name => name !== '');
+}
+
+/** Trigger wiring rules of a Sensor. */
+export function triggerRules(sensor: JsonObject): ObjectFinding[] {
+  const findings: ObjectFinding[] = [];
+  const dependencyNames = new Set(dependenciesOf(sensor).map(d => d.name));
+  for (const at of triggersOf(sensor)) {
+    const { trigger, path } = at;
+    const template = templateOf(at);
+    if (template && 'retryStrategy' in template) {
+      findings.push(error([...path, 'template', 'retryStrategy'], 'retry-in-template',
+        'retryStrategy inside template is ignored (one attempt only); move it up one level, beside template, and set atLeastOnce: true'));
+    }
+    if (isJsonObject(trigger.retryStrategy) && trigger.atLeastOnce !== true) {
+      findings.push(warning([...path, 'retryStrategy'], 'retry-without-at-least-once',
+        'retryStrategy has no effect without atLeastOnce: true: the trigger runs asynchronously and its errors are only logged'));
+    }
+    const conditions = template?.conditions;
+    if (typeof conditions === 'string') {
+      for (const name of conditionNames(conditions)) {
+        if (!dependencyNames.has(name)) {
+          findings.push(error([...path, 'template', 'conditions'], 'conditions-unknown-dependency',
+            `conditions name ${JSON.stringify(name)}, which is not a dependency of this Sensor (${[...dependencyNames].join(', ')}): the trigger never fires`));
+        }
+      }
+    }
+  }
+  for (const { parameter, path } of parametersOf(sensor)) {
+    const src = parameter.src;
+    if (!isJsonObject(src) || typeof src.dependencyName !== 'string' || src.dependencyName === '') continue;
+    if (dependencyNames.has(src.dependencyName)) continue;
+    const effect = 'value' in src ? 'the parameter always uses its value' : 'the parameter is skipped silently';
+    findings.push(error([...path, 'src', 'dependencyName'], 'parameter-unknown-dependency',
+      `dependencyName ${JSON.stringify(src.dependencyName)} is not a dependency of this Sensor: ${effect}; use one of ${[...dependencyNames].join(', ')}`));
+  }
+  return findings;
+}

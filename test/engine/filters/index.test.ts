@@ -1,0 +1,114 @@
+import type { SensorEvent } from '../../../src/engine/event';
+import { filterEvent, FilterSpecError, NIL_CONTEXT_ERROR } from '../../../src/engine/filters';
+
+const ctx = { type: 'github', source: 'github', subject: 'ci', id: '0'.repeat(32), time: '2025-01-01T10:30:00Z', datacontenttype: 'application/json', specversion: '1.0' };
+const event: SensorEvent = { context: ctx, data: JSON.stringify({ body: { action: 'completed', workflow_run: { conclusion: 'startup_failure', run_attempt: 1 } } }) };
+
+const dataOk = [{ path: 'body.action', type: 'string', value: ['^completed$'] }];
+const dataNo = [{ path: 'body.action', type: 'string', value: ['^queued$'] }];
+const dataErr = [{ path: 'body.nope', type: 'string', value: ['x'] }];
+const exprOk = [{ expr: 'a == 1', fields: [{ name: 'a', path: 'body.workflow_run.run_attempt' }] }];
+const exprNo = [{ expr: 'a == 2', fields: [{ name: 'a', path: 'body.workflow_run.run_attempt' }] }];
+const exprErr = [{ expr: 'a !== 2', fields: [{ name: 'a', path: 'body.workflow_run.run_attempt' }] }];
+const ctxOk = { type: 'github' };
+const ctxNo = { type: 'gitlab' };
+const timeOk = { start: '10:00:00', stop: '11:00:00' };
+const timeNo = { start: '11:00:00', stop: '12:00:00' };
+const timeErr = { start: '25:00:00', stop: '12:00:00' };
+
+const E_EXPR = "expr filter error (Invalid token: '!==')";
+const E_DATA = "data filter error (path 'body.nope' does not exist)";
+const E_TIME = 'time filter error (parsing time "2025-01-01 25:00:00": hour out of range)';
+
+describe('filterEvent: combination table', () => {
+  it.each<[string, unknown, string | undefined, boolean, string | null]>([
+    ['no filters pass', undefined, undefined, true, null],
+    ['null filters pass', null, 'or', true, null],
+    ['{} with AND passes', {}, '', true, null],
+    ['{} with OR fails: unconfigured kinds do not count', {}, 'or', false, null],
+    ['AND: all configured pass', { exprs: exprOk, data: dataOk, context: ctxOk, time: timeOk }, 'and', true, null],
+    ['AND: one false fails', { exprs: exprOk, data: dataOk, context: ctxNo, time: timeOk }, '', false, null],
+    ['AND: expr error first', { exprs: exprErr, data: dataErr, time: timeErr }, '', false, E_EXPR],
+    ['AND: data error', { exprs: exprOk, data: dataErr, time: timeErr }, '', false, E_DATA],
+    ['AND: data error even when exprs are false', { exprs: exprNo, data: dataErr }, '', false, E_DATA],
+    ['AND: time error', { data: dataOk, time: timeErr }, '', false, E_TIME],
+    ['typo operator is AND', { exprs: exprNo, context: ctxOk }, 'OR', false, null],
+    ['OR: one configured kind passes', { exprs: exprNo, data: dataNo, context: ctxOk, time: timeNo }, 'or', true, null],
+    ['OR: none passes', { exprs: exprNo, data: dataNo, context: ctxNo, time: timeNo }, 'or', false, null],
+    ['OR: time alone passes', { time: timeOk, data: dataNo }, 'or', true, null],
+    ['OR: errors joined with " / " and the event dropped although context passed', { exprs: exprErr, data: dataErr, context: ctxOk, time: timeErr }, 'or', false, `${E_EXPR} / ${E_DATA} / ${E_TIME}`],
+    ['OR: a single error still drops a passing combination', { data: dataErr, context: ctxOk }, 'or', false, E_DATA],
+    ['kind operators are separate: data OR inside dependency AND', { data: [...dataErr, ...dataOk], dataLogicalOperator: 'or', context: ctxOk }, '', true, null],
+    ['expr OR inside dependency AND', { exprs: [...exprNo, ...exprOk], exprLogicalOperator: 'or' }, '', true, null],
+  ])('%s', (_name, filters, op, passed, error) => {
+    const verdict = filterEvent(event, filters, op);
+    expect({ passed: verdict.passed, error: verdict.error }).toEqual({ passed, error });
+  });
+});
+
+describe('filterEvent: nil event and nil context', () => {
+  it('nil event: the data filter reports nil Event under AND', () => {
+    expect(filterEvent(null, { data: dataOk }).error).toBe('data filter error (nil Event)');
+  });
+
+  it('nil event with only a context filter: the sensor would panic', () => {
+    expect(filterEvent(null, { context: ctxOk })).toMatchObject({ passed: false, error: NIL_CONTEXT_ERROR });
+  });
+
+  it('nil context even without context/time filters: Go still dereferences it', () => {
+    expect(filterEvent({ context: null, data: event.data }, { data: dataOk })).toMatchObject({ passed: false, error: NIL_CONTEXT_ERROR });
+  });
+
+  it('nil data passes data and expr filters', () => {
+    expect(filterEvent({ context: ctx, data: null }, { data: dataNo, exprs: exprNo }).passed).toBe(true);
+  });
+});
+
+describe('filterEvent: steps', () => {
+  it('explains each evaluated item', () => {
+    const verdict = filterEvent(event, {
+      exprs: exprOk,
+      data: [
+        { path: 'body.action', type: 'string', value: ['^completed$'] },
+        { path: 'body.workflow_run.run_attempt', type: 'number', value: ['3'], comparator: '<' },
+        { path: 'body.workflow_run.conclusion', type: 'string', value: ['^failure$'] },
+        { path: 'body.action', type: 'string', value: ['never evaluated'] },
+      ],
+      context: ctxOk,
+      time: timeOk,
+    });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.steps.map((s) => [s.kind, s.index, s.description, s.passed])).toEqual([
+      ['expr', 0, 'exprs[0] a == 1: with {a=1} -> true', true],
+      ['data', 0, 'data[0] body.action: "completed" =~ ^completed$ -> match', true],
+      ['data', 1, 'data[1] body.workflow_run.run_attempt: 1 < 3 -> match', true],
+      ['data', 2, 'data[2] body.workflow_run.conclusion: "startup_failure" =~ ^failure$ -> no match', false],
+      ['context', undefined, 'context: type "github" == "github" -> match', true],
+      ['time', undefined, 'time: 10:00:00 <= t < 11:00:00 (UTC) -> inside', true],
+    ]);
+  });
+
+  it('records the error of a failing step', () => {
+    const verdict = filterEvent(event, { data: dataErr });
+    expect(verdict.steps).toEqual([
+      { kind: 'data', index: 0, description: "data[0] body.nope: error: path 'body.nope' does not exist", passed: false, error: "path 'body.nope' does not exist" },
+    ]);
+  });
+
+  it('names which of several values matched, and values not tried', () => {
+    const verdict = filterEvent(event, { data: [{ path: 'body.action', type: 'string', value: ['^queued$', 'complete', '[bad'] }] });
+    expect(verdict.steps[0].description).toBe('data[0] body.action: "completed" =~ [^queued$, complete, ... 1 not tried] -> match (value "complete")');
+  });
+});
+
+describe('filterEvent: malformed filters', () => {
+  it.each([
+    [[], 'filters must be an object, got a list'],
+    [{ dat: [] }, 'filters has unknown field "dat" (known: exprs, data, context, time, script, dataLogicalOperator, exprLogicalOperator)'],
+    [{ script: 1 }, 'filters.script must be a string, got number 1 (quote it in YAML)'],
+    [{ exprs: [{ expr: 'a', fields: [{ name: 'a', path: 1 }] }] }, 'filters.exprs[0].fields[0].path must be a string, got number 1 (quote it in YAML)'],
+    [{ time: { start: '10:00:00', end: '11:00:00' } }, 'filters.time has unknown field "end" (known: start, stop, timezone)'],
+  ])('%j', (filters, message) => {
+    expect(() => filterEvent(event, filters)).toThrow(new FilterSpecError(message));
+  });
+});

@@ -1,0 +1,34 @@
+import { get, valid } from '../../../src/engine/gjson';
+import { PayloadView, validate } from '../../../src/engine/filters/payload';
+
+describe('payload validation matches gjson Valid', () => {
+  it.each([
+    '', ' ', 'a', '{}', ' {} ', '1', '"x"', '{} x', '[1,]', '{"a":1,}', '{"a" 1}', '[01]', '[-0]', '[1.]', '[.5]', '[1e]', '[1e+5]', '[1E-5]', '[-]',
+    '["\\u12G4"]', '["\\x"]', '["\\/"]', '["a\tb"]', '[tru]', '[true false]', '{"a":{"b":[null,{"c":"d"}]}}', '[[[[]]]]', '[[[]]', ']', '{"a":1}}',
+    '\t[\n1\r]\n', '"\\ud800"', '{"a":1 "b":2}', '[1 2]', '{1:2}', 'nul', 'null', '-', '--1', '1 1',
+  ])('%j', (text) => {
+    expect(validate(text)).toBe(valid(text));
+  });
+});
+
+describe('payload paths match gjson Get', () => {
+  const texts = [
+    '{"a":{"b":"c","n":1.0,"big":12345678901234567890,"t":true,"f":false,"z":null,"arr":[1,{"x":"y"},[2]],"o":{ "k" : [ 1 , 2 ] }}}',
+    '{"dup":1,"dup":2,"esc\\u002dkey":"v","s":"a\\"b\\\\","0":"zero","X-GitHub-Event":"push"}',
+    '[{"a":1},{"a":2}]',
+    ' { "sp" : "x" , "n" : -1e3 } ',
+    '"scalar"',
+  ];
+  const paths = ['a', 'a.b', 'a.n', 'a.big', 'a.t', 'a.f', 'a.z', 'a.arr', 'a.arr.0', 'a.arr.1.x', 'a.arr.2.0', 'a.arr.3', 'a.arr.x', 'a.o', 'a.o.k.1',
+    'dup', 'esc-key', 's', '0', 'X-GitHub-Event', '1.a', '0.a', '2', 'sp', 'n', 'nope', 'a.b.c', 'a.#', 'a.arr.#', 'a*', '', 'a..b', 'a.', 'a|b'];
+  for (const text of texts) {
+    it.each(paths)(`${text.slice(0, 20)}... %j`, (path) => {
+      const expected = get(text, path);
+      const actual = PayloadView.of(text).get(path);
+      expect([actual.exists, actual.type, actual.raw, actual.string(), actual.float(), actual.bool()]).toEqual([
+        expected.exists, expected.type, expected.raw, expected.string(), expected.float(), expected.bool(),
+      ]);
+      expect(actual.value()).toEqual(expected.value());
+    });
+  }
+});

@@ -1,0 +1,139 @@
+import { get } from '../../src/engine/gjson';
+import {
+  canonicalHeaderKey,
+  DEFAULT_GITHUB_EVENT_TIME,
+  GitHubDeliveryError,
+  githubEvent,
+  MASKED_AUTHORIZATION,
+  parseGitHubDelivery,
+} from '../../src/engine/github-event';
+
+const options = { eventSourceName: 'github', eventName: 'ci' };
+
+describe('canonicalHeaderKey', () => {
+  it.each([
+    ['x-github-event', 'X-Github-Event'],
+    ['X-GitHub-Event', 'X-Github-Event'],
+    ['x-hub-signature-256', 'X-Hub-Signature-256'],
+    ['CONTENT-TYPE', 'Content-Type'],
+    ['user-agent', 'User-Agent'],
+    ['a--b', 'A--B'],
+    ['x_y', 'X_y'],
+    ['has space', 'has space'],
+    ['bad:key', 'bad:key'],
+    ['', ''],
+  ])('%s -> %s', (key, canonical) => {
+    expect(canonicalHeaderKey(key)).toBe(canonical);
+  });
+});
+
+describe('githubEvent', () => {
+  const delivery = {
+    headers: {
+      'x-github-event': 'workflow_run',
+      'X-GitHub-Delivery': 'guid-1',
+      'content-type': 'application/json',
+      'x-hub-signature-256': 'sha256=abc',
+      accept: ['*/*', 'text/plain'],
+    },
+    body: '{"zeta":1,"action":"completed","workflow_run":{"id":19289199112,"conclusion":"failure","ratio":1.50,"big":1e21,"title":"a <b> & c"}}',
+  };
+
+  it('builds data {"headers","body"} in Go struct order with sorted, Go-marshalled contents', () => {
+    const event = githubEvent(delivery, options);
+    expect(event.data).toBe(
+      '{"headers":{"Accept":["*/*","text/plain"],"Content-Type":["application/json"],"X-Github-Delivery":["guid-1"],"X-Github-Event":["workflow_run"],"X-Hub-Signature-256":["sha256=abc"]},' +
+        '"body":{"X-GitHub-Delivery":"guid-1","X-GitHub-Event":"workflow_run","action":"completed","workflow_run":{"big":1e+21,"conclusion":"failure","id":19289199112,"ratio":1.5,"title":"a \\u003cb\\u003e \\u0026 c"},"zeta":1}}',
+    );
+  });
+
+  it('makes the injected body keys and canonical header paths readable with gjson', () => {
+    const data = githubEvent(delivery, options).data!;
+    expect(get(data, 'body.X-GitHub-Event').string()).toBe('workflow_run');
+    expect(get(data, 'headers.X-Github-Event').string()).toBe('["workflow_run"]');
+    expect(get(data, 'headers.X-Github-Event.0').string()).toBe('workflow_run');
+    expect(get(data, 'headers.X-GitHub-Event').exists).toBe(false);
+    expect(get(data, 'body.workflow_run.title').string()).toBe('a <b> & c');
+  });
+
+  it('fills the context', () => {
+    const event = githubEvent(delivery, options);
+    expect(event.context).toEqual({
+      type: 'github',
+      source: 'github',
+      subject: 'ci',
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      time: DEFAULT_GITHUB_EVENT_TIME,
+      datacontenttype: 'application/json',
+      specversion: '1.0',
+    });
+  });
+
+  it('derives a reproducible id from the delivery, and honours given id and time', () => {
+    const a = githubEvent(delivery, options).context!.id;
+    expect(githubEvent(delivery, options).context!.id).toBe(a);
+    expect(githubEvent({ ...delivery, body: '{"x":2}' }, options).context!.id).not.toBe(a);
+    const given = githubEvent(delivery, { ...options, id: 'f'.repeat(32), time: '2025-06-01T12:00:00Z' }).context!;
+    expect([given.id, given.time]).toEqual(['f'.repeat(32), '2025-06-01T12:00:00Z']);
+    expect(() => githubEvent(delivery, { ...options, id: 'xyz' })).toThrow('event id must be 32 lower-case hex characters, got "xyz"');
+  });
+
+  it('injects "" for absent event/delivery headers and masks Authorization', () => {
+    const event = githubEvent({ headers: { authorization: 'Bearer secret' }, body: '{}' }, options);
+    expect(event.data).toBe(`{"headers":{"Authorization":["${MASKED_AUTHORIZATION}"]},"body":{"X-GitHub-Delivery":"","X-GitHub-Event":""}}`);
+  });
+
+  it('merges header keys that canonicalize alike', () => {
+    const event = githubEvent({ headers: { 'x-a': '1', 'X-A': ['2', '3'] }, body: '{}' }, options);
+    expect(get(event.data!, 'headers.X-A').string()).toBe('["1","2","3"]');
+  });
+
+  it('adds metadata (sorted) only when not empty', () => {
+    expect(githubEvent({ headers: {}, body: '{}' }, { ...options, metadata: {} }).data).not.toContain('metadata');
+    expect(githubEvent({ headers: {}, body: '{}' }, { ...options, metadata: { z: '1', a: '<2>' } }).data).toBe(
+      '{"headers":{},"body":{"X-GitHub-Delivery":"","X-GitHub-Event":""},"metadata":{"a":"\\u003c2\\u003e","z":"1"}}',
+    );
+  });
+
+  it('reads the payload form field of a form-encoded delivery', () => {
+    const body = 'payload=' + encodeURIComponent('{"a":"x y"}').replace(/%20/g, '+');
+    const event = githubEvent({ headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }, options);
+    expect(get(event.data!, 'body.a').string()).toBe('x y');
+  });
+
+  it.each([
+    [{ headers: {}, body: '[1]' }, 'delivery body must be a JSON object'],
+    [{ headers: {}, body: 'null' }, 'delivery body must be a JSON object'],
+    [{ headers: {}, body: '{' }, /^delivery body is not valid JSON: /],
+    [{ headers: { 'content-type': 'text/plain' }, body: '{}' }, 'Webhook request has unsupported Content-Type "text/plain"'],
+    [{ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'payload=%zz' }, 'form body: invalid URL escape "%zz"'],
+  ])('rejects %j', (d, message) => {
+    expect(() => githubEvent(d, options)).toThrow(GitHubDeliveryError);
+    expect(() => githubEvent(d, options)).toThrow(message);
+  });
+});
+
+describe('parseGitHubDelivery', () => {
+  it('reads headers (strings or lists) and re-stringifies an object body', () => {
+    expect(parseGitHubDelivery({ headers: { 'X-GitHub-Event': 'push', Accept: ['a', 'b'] }, body: { b: 1, a: [true] } })).toEqual({
+      headers: { 'X-GitHub-Event': 'push', Accept: ['a', 'b'] },
+      body: '{"b":1,"a":[true]}',
+    });
+  });
+
+  it('takes a string body as raw bytes and defaults headers to none', () => {
+    expect(parseGitHubDelivery({ body: '{"x":1}' })).toEqual({ headers: {}, body: '{"x":1}' });
+  });
+
+  it.each([
+    [[], 'delivery must be an object with "headers" and "body"'],
+    [{ headers: {}, body: {}, extra: 1 }, 'delivery has unknown key "extra" (expected "headers" and "body")'],
+    [{ headers: [], body: {} }, 'delivery "headers" must be an object'],
+    [{ headers: { a: 1 }, body: {} }, 'delivery header "a" must be a string or a list of strings'],
+    [{ headers: { a: ['x', 2] }, body: {} }, 'delivery header "a" must be a string or a list of strings'],
+    [{ headers: {} }, 'delivery has no "body"'],
+    [{ headers: {}, body: [1] }, 'delivery "body" must be a JSON object (or a string of raw bytes)'],
+  ])('rejects %j', (input, message) => {
+    expect(() => parseGitHubDelivery(input)).toThrow(new GitHubDeliveryError(message));
+  });
+});

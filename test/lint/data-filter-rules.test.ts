@@ -1,0 +1,42 @@
+import { dataFilterRules } from '../../src/lint/data-filter-rules';
+import { dataFilter, sensorWith } from './sensor-builders';
+
+function rulesFor(filter: Record<string, unknown>): string[] {
+  return dataFilterRules(sensorWith({ data: [filter] })).map(f => `${f.severity} ${f.rule}`);
+}
+
+describe('dataFilterRules', () => {
+  test.each([
+    ['anchored literal', dataFilter('body.action', ['^completed$']), []],
+    ['flag group before anchors', dataFilter('body.repository.full_name', ['(?i)^5dlabs/cto$']), []],
+    ['prefix match is deliberate', dataFilter('body.workflow_run.head_branch', ['^ci-fix/'], { comparator: '!=' }), []],
+    ['escaped marker searched in a commit message', dataFilter('body.workflow_run.head_commit.message', ['\\[skip-ci-remediation\\]'], { comparator: '!=' }), []],
+    ['unanchored literal with =', dataFilter('body.workflow_run.conclusion', ['failure']), ['error unanchored-literal']],
+    ['unanchored literal with !=', dataFilter('body.workflow_run.conclusion', ['cancelled'], { comparator: '!=' }), ['warning unanchored-literal']],
+    ['word-like class', dataFilter('body.sender.login', ['^5DLabs-Rex[bot]$']), ['error regex-metachar-in-literal']],
+    ['real character class', dataFilter('body.workflow_run.head_sha', ['^[0-9a-f]{40}$']), []],
+    ['dot in a repository name', dataFilter('body.repository.full_name', ['^5dlabs/cto.docs$']), ['error regex-metachar-in-literal']],
+    ['escaped dot', dataFilter('body.repository.full_name', ['^5dlabs/cto\\.docs$']), []],
+    ['bad regex', dataFilter('body.action', ['(completed']), ['error bad-regex']],
+    ['negative multi-value', dataFilter('body.action', ['^a$', '^b$'], { comparator: '!=' }), ['error negative-multi-value']],
+    ['comparator !~', dataFilter('body.action', ['^a$'], { comparator: '!~' }), ['error unsupported-comparator']],
+    ['ordering comparator on a string', dataFilter('body.action', ['^a$'], { comparator: '>' }), ['error unsupported-comparator']],
+    ['comparator on a bool is ignored', { path: 'body.repository.fork', type: 'bool', value: ['true'], comparator: '!=' }, ['error unsupported-comparator']],
+    ['number that Go cannot parse', { path: 'body.workflow_run.run_attempt', type: 'number', value: ['0x10'] }, ['error data-filter-value']],
+    ['number Go parses', { path: 'body.workflow_run.run_attempt', type: 'number', value: ['3'], comparator: '<' }, []],
+    ['bool Go cannot parse', { path: 'body.repository.fork', type: 'bool', value: ['yes'] }, ['error data-filter-value']],
+    ['unknown type', { path: 'body.action', type: 'regex', value: ['^a$'] }, ['error data-filter-type']],
+  ])('%s', (_name, filter, expected) => {
+    expect(rulesFor(filter)).toEqual(expected);
+  });
+
+  test('messages say what breaks and how to fix it', () => {
+    const [finding] = dataFilterRules(sensorWith({ data: [dataFilter('body.workflow_run.conclusion', ['failure'])] }));
+    expect(finding).toEqual({
+      path: ['spec', 'dependencies', 0, 'filters', 'data', 0, 'value', 0],
+      rule: 'unanchored-literal',
+      severity: 'error',
+      message: 'value "failure" is searched unanchored, so it also matches any value containing it (e.g. "x_failure"); anchor it: ^failure$',
+    });
+  });
+});
