@@ -66,9 +66,9 @@ function benchRepositories() {
 }
 
 function benchReplay() {
-  const replayBench = path.join(root, 'lib', 'scripts', 'replay-bench.js');
+  const replayBench = path.join(root, 'scripts', 'replay-bench.js');
   if (!fs.existsSync(replayBench)) {
-    console.log('\nreplay: not built (run npm run build)');
+    console.log('\nreplay: scripts/replay-bench.js missing');
     return;
   }
   console.log('');

@@ -28,7 +28,7 @@ test('notContains is literal, not a character class', () => {
   const f = notContains('m', '[skip-ci-remediation]');
   expect(passes(f, 'fix build [skip-ci-remediation]')).toBe(false);
   expect(passes(f, 'fix build')).toBe(true);
-  // As a character class the token would match any of its letters.
+  // Only the literal token counts: text made of the same letters passes.
   expect(passes(f, 'skip ci')).toBe(true);
   expect(passes(f, 'line one\nline two [skip-ci-remediation]\n')).toBe(false);
 });
