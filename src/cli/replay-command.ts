@@ -7,6 +7,7 @@ import { parseEventFile, type SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { loadSensorFile } from '../engine/load-yaml';
 import { simulateSensor, type SimulationReport } from '../engine/sensor';
+import { validateSensorRules } from '../engine/validation';
 import { firstDependencyAddress, INPUT_ERROR_EXIT_CODE, InputError, isInputError, processOutput, type CommandOutput } from './simulate-command';
 
 /** Options of `replay` as commander parses them. */
@@ -99,14 +100,14 @@ function isDeliveryShape(value: unknown): boolean {
  * as the event source would (addressed to the first dependency), anything else is an event file.
  * @throws Error with a one-line message for malformed entries
  */
-export function entryEvent(entry: ReplayEntry, sensor: Record<string, unknown>): SensorEvent | null {
+export function entryEvent(entry: ReplayEntry, sensor: Record<string, unknown>, address = firstDependencyAddress(sensor)): SensorEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(entry.text);
   } catch (err) {
     throw new InputError(`not valid JSON: ${(err as Error).message}`);
   }
-  if (isDeliveryShape(value)) return githubEvent(parseGitHubDelivery(value), firstDependencyAddress(sensor));
+  if (isDeliveryShape(value)) return githubEvent(parseGitHubDelivery(value), address);
   return parseEventFile(entry.text);
 }
 
@@ -157,16 +158,19 @@ export function replayEntries(sensor: Record<string, unknown>, entries: readonly
   let dependencies: (ReplaySummary['dependencies'][number] & { counter: ReasonCounter })[] | undefined;
   let triggers: (ReplaySummary['triggers'][number] & { counter: ReasonCounter })[] | undefined;
   let sensorName = '';
+  // Per-Sensor work done once, not per event.
+  const validationIssues = validateSensorRules(sensor);
+  const address = firstDependencyAddress(sensor);
   for (const entry of entries) {
     let event: SensorEvent | null;
     try {
-      event = entryEvent(entry, sensor);
+      event = entryEvent(entry, sensor, address);
     } catch (err) {
       malformed.push({ location: entry.location, error: normaliseReason((err as Error).message) });
       onProgress?.();
       continue;
     }
-    const report = simulateSensor(sensor, event, { now });
+    const report = simulateSensor(sensor, event, { now, validationIssues });
     events++;
     sensorName = report.sensor;
     dependencies ??= report.dependencies.map(d => ({ name: d.name, passed: 0, dropped: 0, droppedBy: [], counter: new ReasonCounter() }));
@@ -192,7 +196,7 @@ export function replayEntries(sensor: Record<string, unknown>, entries: readonly
   }
   if (dependencies === undefined || triggers === undefined) {
     // No event at all: still name the dependencies and triggers, with zero counts.
-    const empty = simulateSensor(sensor, null, { now });
+    const empty = simulateSensor(sensor, null, { now, validationIssues });
     sensorName = empty.sensor;
     dependencies = empty.dependencies.map(d => ({ name: d.name, passed: 0, dropped: 0, droppedBy: [], counter: new ReasonCounter() }));
     triggers = empty.triggers.map(t => ({ name: t.name, fired: 0, failed: 0, notFired: 0, failedBy: [], counter: new ReasonCounter() }));

@@ -11,6 +11,12 @@ import { marshalGo } from './go/json';
 export interface GitHubDelivery {
   headers: Record<string, string | string[]>;
   body: string;
+  /**
+   * `body` already decoded (what `JSON.parse(body)` returns), so that a delivery read from a
+   * file is not parsed twice; {@link parseGitHubDelivery} sets it for object bodies. Only used
+   * when the payload is the body itself (JSON content type); it is never mutated.
+   */
+  bodyValue?: unknown;
 }
 
 /** Options naming the event and fixing what would otherwise vary per run. */
@@ -131,6 +137,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * A copy (top level only: only top-level keys are added) of the delivery's pre-decoded body,
+ * when it is exactly what `JSON.parse(payloadText)` would return; else undefined.
+ */
+function decodedBody(delivery: GitHubDelivery, payloadText: string): Record<string, unknown> | undefined {
+  const value = delivery.bodyValue;
+  if (payloadText !== delivery.body || !isPlainObject(value) || !survivesJsonText(value)) return undefined;
+  return { ...value };
+}
+
+/**
+ * Whether `JSON.parse(JSON.stringify(value))` gives `value` back: false when it holds -0
+ * (written as `0`) or an infinity (written as `null`), which a re-parse would change.
+ */
+function survivesJsonText(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!survivesJsonText(item)) return false;
+    return true;
+  }
+  for (const key in value) if (!survivesJsonText((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
  * Builds the event the GitHub event source publishes for `delivery`: data
  * `{"headers": {...}, "body": {...}, "metadata": {...}}` in Go's struct field order,
  * headers canonical with `Authorization` masked, body re-serialized by Go (sorted keys,
@@ -140,11 +171,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOptions): SensorEvent {
   const headers = canonicalHeaders(delivery.headers);
   const payloadText = payloadOf(delivery, headers);
-  let body: unknown;
-  try {
-    body = JSON.parse(payloadText);
-  } catch (err) {
-    throw new GitHubDeliveryError(`delivery body is not valid JSON: ${(err as Error).message}`);
+  let body = decodedBody(delivery, payloadText);
+  if (body === undefined) {
+    try {
+      body = JSON.parse(payloadText);
+    } catch (err) {
+      throw new GitHubDeliveryError(`delivery body is not valid JSON: ${(err as Error).message}`);
+    }
   }
   if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
   body['X-GitHub-Event'] = headerValue(headers, 'X-GitHub-Event');
@@ -196,5 +229,5 @@ export function parseGitHubDelivery(json: unknown): GitHubDelivery {
   const body = json.body;
   if (typeof body === 'string') return { headers, body };
   if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery "body" must be a JSON object (or a string of raw bytes)');
-  return { headers, body: JSON.stringify(body) };
+  return { headers, body: JSON.stringify(body), bodyValue: body };
 }

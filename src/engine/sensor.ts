@@ -54,6 +54,11 @@ export interface SimulationReport extends SimulationResult {
 export interface SimulateOptions {
   /** The action time (k8s create's `events.argoproj.io/action-timestamp` label). Default: now. */
   readonly now?: Date;
+  /**
+   * `validateSensorRules(sensor)` computed beforehand, so that replaying many events through
+   * one Sensor validates it once. Default: computed on each call.
+   */
+  readonly validationIssues?: readonly ValidationIssue[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -84,7 +89,7 @@ function listField(obj: JsonObject | undefined, key: string): unknown[] {
  * @throws TypeError when `sensor` is not an object of kind Sensor
  */
 export function simulateSensor(sensor: unknown, event: SensorEvent | null, options: SimulateOptions = {}): SimulationReport {
-  const validationIssues = validateSensorRules(sensor);
+  const validationIssues = options.validationIssues ?? validateSensorRules(sensor);
   const resource = sensor as JsonObject;
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
   const spec = isObject(resource.spec) ? resource.spec : undefined;

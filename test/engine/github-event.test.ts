@@ -115,10 +115,31 @@ describe('githubEvent', () => {
 
 describe('parseGitHubDelivery', () => {
   it('reads headers (strings or lists) and re-stringifies an object body', () => {
-    expect(parseGitHubDelivery({ headers: { 'X-GitHub-Event': 'push', Accept: ['a', 'b'] }, body: { b: 1, a: [true] } })).toEqual({
+    const body = { b: 1, a: [true] };
+    expect(parseGitHubDelivery({ headers: { 'X-GitHub-Event': 'push', Accept: ['a', 'b'] }, body })).toEqual({
       headers: { 'X-GitHub-Event': 'push', Accept: ['a', 'b'] },
       body: '{"b":1,"a":[true]}',
+      bodyValue: body,
     });
+  });
+
+  // The decoded body is reused instead of re-parsing the text: the event must be the same.
+  it.each([
+    ['{"b":1,"a":[true,{"z":"<&>"}],"n":1.5e-7}'],
+    ['{"neg":-0,"x":[0]}'],
+    ['{"big":1e400}'],
+    ['{"k":{"deep":[-0]}}'],
+  ])('builds the same event from the decoded body as from the text: %s', text => {
+    const delivery = parseGitHubDelivery({ headers: { 'X-GitHub-Event': 'push', 'Content-Type': 'application/json' }, body: JSON.parse(text) });
+    const fromText = githubEvent({ headers: delivery.headers, body: delivery.body }, options);
+    const input = JSON.stringify(delivery.bodyValue);
+    expect(githubEvent(delivery, options)).toEqual(fromText);
+    expect(JSON.stringify(delivery.bodyValue)).toBe(input);
+  });
+
+  it('ignores the decoded body when the payload is a form field', () => {
+    const delivery = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'payload=%7B%22x%22%3A1%7D', bodyValue: { y: 2 } };
+    expect(githubEvent(delivery, options).data).toContain('"body":{"X-GitHub-Delivery":"","X-GitHub-Event":"","x":1}');
   });
 
   it('takes a string body as raw bytes and defaults headers to none', () => {

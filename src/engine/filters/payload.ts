@@ -234,10 +234,17 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
+/** A run of string characters that need no check; a sticky regex skips it natively. */
+const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
+
 function validString(text: string, start: number): number {
   let i = start + 1;
   const n = text.length;
   while (i < n) {
+    PLAIN_STRING_RUN.lastIndex = i;
+    PLAIN_STRING_RUN.test(text);
+    i = PLAIN_STRING_RUN.lastIndex;
+    if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
     if (c < 0x20) return -1;

@@ -32,17 +32,43 @@ export function marshalIndentGo(value: unknown, prefix: string, indent: string):
 function encode(value: unknown, escapeHtml: boolean): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return encodeFloat(value);
+  // Safe integers print the same in JS and Go; the rest (fractions, -0, huge) go through Go's format.
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : encodeFloat(value);
   if (typeof value === 'string') return encodeString(value, escapeHtml);
+  // Plain maps and arrays (decoded JSON) first: they are most values, and no Go type is one.
+  if (isGoMap(value)) return encodeMap(value, escapeHtml);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + encode(value[i], escapeHtml);
+    return out + ']';
+  }
   if (value instanceof GoInt) return value.value.toString();
   if (value instanceof GoStringSlice) return '[' + value.items.map((s) => encodeString(s, escapeHtml)).join(',') + ']';
   if (value instanceof GoTime) return encodeString(formatGoTime(value, '2006-01-02T15:04:05.999999999Z07:00'), escapeHtml);
-  if (Array.isArray(value)) return '[' + value.map((v) => encode(v, escapeHtml)).join(',') + ']';
-  if (isGoMap(value)) {
-    const parts = sortedKeys(value).map((k) => encodeString(k, escapeHtml) + ':' + encode(value[k], escapeHtml));
-    return '{' + parts.join(',') + '}';
-  }
   throw new GoJsonError(`json: unsupported type: ${typeof value}`);
+}
+
+function encodeMap(value: GoMap, escapeHtml: boolean): string {
+  const keys = goOrderKeys(value);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    out += (i === 0 ? '' : ',') + encodeString(keys[i], escapeHtml) + ':' + encode(value[keys[i]], escapeHtml);
+  }
+  return out + '}';
+}
+
+/** Characters where UTF-16 order and Go's byte order can differ (surrogates vs U+E000-U+FFFF). */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The keys in Go's (UTF-8 byte) order. The default sort (UTF-16 code units) is the same order
+ * when no key holds a surrogate, which is nearly always; otherwise the exact comparison is used.
+ */
+function goOrderKeys(m: GoMap): string[] {
+  const keys = Object.keys(m);
+  // One test over all keys is cheaper than one per key.
+  if (SURROGATE.test(keys.join(''))) return sortedKeys(m);
+  return keys.sort();
 }
 
 /** encoding/json's float64 format: 'f' unless |x| < 1e-6 or >= 1e21, and `e-07` shortened to `e-7`. */
@@ -57,8 +83,19 @@ function encodeFloat(n: number): string {
 
 const HEX = '0123456789abcdef';
 
+/** What JSON.stringify writes differently from Go: HTML characters, U+2028/U+2029, surrogates. */
+const GO_SPECIAL_HTML = /[<>&\u2028\u2029\ud800-\udfff]/;
+const GO_SPECIAL = /[\u2028\u2029\ud800-\udfff]/;
+/** Anything that needs an escape at all; most strings (keys, names, URLs) have none. */
+const NEEDS_ESCAPE_HTML = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
+
 /** A JSON string as Go writes it: `<>&` and U+2028/U+2029 escaped, invalid UTF-16 as U+FFFD. */
 export function encodeString(s: string, escapeHtml = true): string {
+  // Without those characters, JSON.stringify escapes exactly as Go does (quote, backslash,
+  // \b \f \n \r \t, other controls as lower-case \u00XX), and much faster.
+  if (!(escapeHtml ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE).test(s)) return '"' + s + '"';
+  if (!(escapeHtml ? GO_SPECIAL_HTML : GO_SPECIAL).test(s)) return JSON.stringify(s);
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
