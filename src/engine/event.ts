@@ -2,6 +2,7 @@
  * The event a sensor dependency receives (reference §1): a CloudEvents-like context plus
  * the payload bytes, and the event-file format `simulate` reads.
  */
+import { civilToSeconds, daysInMonth } from './go/civil';
 import { marshalGo } from './go/json';
 
 /** The event context (`v1alpha1.EventContext`); all fields are plain strings. */
@@ -143,39 +144,4 @@ export function parseEventTime(text: string): Instant | undefined {
   }
   const nanos = m[7] === undefined ? 0 : Number(m[7].slice(0, 9).padEnd(9, '0'));
   return { seconds: civilToSeconds(year, month, day, hour * 3600 + minute * 60 + second) - offset, nanos };
-}
-
-/** Days in a month of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
-
-/** Seconds since the epoch of a civil date and second-of-day read as UTC (any year, no `Date` quirks). */
-export function civilToSeconds(year: number, month: number, day: number, secondOfDay: number): number {
-  // Days from civil (H. Hinnant's algorithm).
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  return days * 86400 + secondOfDay;
-}
-
-/** The civil date and second-of-day of an epoch second read as UTC (inverse of {@link civilToSeconds}). */
-export function secondsToCivil(seconds: number): { year: number; month: number; day: number; secondOfDay: number } {
-  const days = Math.floor(seconds / 86400);
-  const secondOfDay = seconds - days * 86400;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day, secondOfDay };
 }

@@ -1,4 +1,5 @@
-import { civilToSeconds, EventFileError, parseEventFile, parseEventTime, secondsToCivil, ZERO_TIME } from '../../src/engine/event';
+import { EventFileError, parseEventFile, parseEventTime, ZERO_TIME } from '../../src/engine/event';
+import { civilToSeconds, secondsToCivil } from '../../src/engine/go/civil';
 
 describe('parseEventFile', () => {
   const context = { type: 'github', source: 'github', subject: 'ci', id: 'a'.repeat(32), time: '2025-03-04T05:06:07Z', datacontenttype: 'application/json', specversion: '1.0' };

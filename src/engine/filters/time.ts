@@ -3,6 +3,7 @@
  * UTC or in `timezone`; a window with stop <= start wraps around midnight.
  */
 import { Instant, parseEventTime } from '../event';
+import { type ClockResult, parseGoClock } from '../go/clock';
 import { quote } from '../go/strconv';
 import { timeZoneProblem } from '../validation/time-of-day';
 import { failWith, FilterOutcome, filterError, StepSink } from './outcome';
@@ -22,53 +23,19 @@ export function filterTime(timeFilter: unknown, eventTime: string): FilterOutcom
 
 const LAYOUT = '2006-01-02 15:04:05';
 
-/** A clock time parsed on a date, or Go's `time.Parse` error text. */
-type ParsedClock = { readonly secondOfDay: number; readonly nanos: number } | { readonly error: string };
-
 /**
  * Go `time.Parse("2006-01-02 15:04:05", "<date> <text>")` as the sensor calls it: the hour
  * takes one or two digits, minutes and seconds two, a fraction (`.5`/`,5`) is accepted,
  * spaces before the clock are skipped, `24:00:00` is out of range. Error texts are Go's.
  */
-export function parseClockOnDate(date: { year: number; month: number; day: number }, text: string): ParsedClock {
+export function parseClockOnDate(date: { year: number; month: number; day: number }, text: string): ClockResult {
   const yearText = String(date.year);
   const value = `${yearText}-${pad2(date.month)}-${pad2(date.day)} ${text}`;
-  const cannotParse = (rest: string, element: string): ParsedClock => ({
-    error: `parsing time ${quote(value)} as ${quote(LAYOUT)}: cannot parse ${quote(rest)} as ${quote(element)}`,
-  });
-  const outOfRange = (what: string): ParsedClock => ({ error: `parsing time ${quote(value)}: ${what} out of range` });
   // Go's zero time has year 1, which the 4-digit year element rejects.
-  if (!/^\d{4}$/.test(yearText)) return cannotParse(value, '2006');
-
-  // The layout's space matches the joining space plus any spaces the text starts with.
-  let rest = text.replace(/^ +/, '');
-  const hour = /^\d\d?/.exec(rest);
-  if (!hour) return cannotParse(rest, '15');
-  const hours = Number(hour[0]);
-  if (hours >= 24) return outOfRange('hour');
-  rest = rest.slice(hour[0].length);
-  if (!rest.startsWith(':')) return cannotParse(rest, ':');
-  rest = rest.slice(1);
-  const minute = /^\d\d/.exec(rest);
-  if (!minute) return cannotParse(rest, '04');
-  const minutes = Number(minute[0]);
-  if (minutes >= 60) return outOfRange('minute');
-  rest = rest.slice(2);
-  if (!rest.startsWith(':')) return cannotParse(rest, ':');
-  rest = rest.slice(1);
-  const second = /^\d\d/.exec(rest);
-  if (!second) return cannotParse(rest, '05');
-  const seconds = Number(second[0]);
-  if (seconds >= 60) return outOfRange('second');
-  rest = rest.slice(2);
-  let nanos = 0;
-  const fraction = /^[.,](\d+)/.exec(rest);
-  if (fraction) {
-    nanos = Number(fraction[1].slice(0, 9).padEnd(9, '0'));
-    rest = rest.slice(fraction[0].length);
+  if (!/^\d{4}$/.test(yearText)) {
+    return { error: `parsing time ${quote(value)} as ${quote(LAYOUT)}: cannot parse ${quote(value)} as "2006"` };
   }
-  if (rest !== '') return { error: `parsing time ${quote(value)}: extra text: ${quote(rest)}` };
-  return { secondOfDay: (hours * 60 + minutes) * 60 + seconds, nanos };
+  return parseGoClock(text, value, LAYOUT);
 }
 
 function pad2(n: number): string {

@@ -2,7 +2,7 @@
  * Wall-clock arithmetic in IANA time zones (through `Intl`), reproducing Go's
  * `Time.In(loc)` and `time.Date(..., loc)` for the time filter.
  */
-import { civilToSeconds, secondsToCivil } from '../event';
+import { civilToSeconds, secondsToCivil } from '../go/civil';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -7,6 +7,7 @@
  * UTC (Argo's sensor image sets no TZ); with another local zone Go would shift zone-less
  * dates by that zone's offset.
  */
+import { civilFromDays, daysFromCivil, daysInMonth } from '../go/civil';
 import { TimeLiteral } from './values';
 
 type Field =
@@ -125,25 +126,6 @@ function signedOffsetLength(value: string): number {
   return match[0].length;
 }
 
-function isLeap(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-function daysIn(month: number, year: number): number {
-  if (month === 2) return isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (any year, including 0). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 interface ParseState {
@@ -212,7 +194,7 @@ function parseWithLayout(layout: Layout, input: string): TimeLiteral | undefined
   else if (st.am && st.hour === 12) st.hour = 0;
   if (st.month < 0) st.month = 1;
   if (st.day < 0) st.day = 1;
-  if (st.day < 1 || st.day > daysIn(st.month, st.year)) return undefined;
+  if (st.day < 1 || st.day > daysInMonth(st.year, st.month)) return undefined;
   return toTimeLiteral(st);
 }
 
@@ -336,7 +318,7 @@ function toTimeLiteral(st: ParseState): TimeLiteral {
   const displayWall = unix + offset; // the wall clock in the time's own zone
   const days = Math.floor(displayWall / 86400);
   const secondsOfDay = displayWall - days * 86400;
-  const [year, month, day] = civilFromDays(days);
+  const { year, month, day } = civilFromDays(days);
   const text =
     `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(month, 2)}-${pad(day, 2)} ` +
     `${pad(Math.floor(secondsOfDay / 3600), 2)}:${pad(Math.floor(secondsOfDay / 60) % 60, 2)}:${pad(secondsOfDay % 60, 2)}` +
@@ -348,17 +330,4 @@ function formatOffset(offsetSeconds: number, colon: boolean): string {
   const minutes = Math.abs(offsetSeconds) / 60;
   const sign = offsetSeconds < 0 ? '-' : '+';
   return `${sign}${pad(Math.floor(minutes / 60), 2)}${colon ? ':' : ''}${pad(minutes % 60, 2)}`;
-}
-
-/** Inverse of daysFromCivil. */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }

@@ -5,7 +5,8 @@
 import * as YAML from 'yaml';
 import { base64Encode } from '../go/base64';
 import { encodeString, marshalGo } from '../go/json';
-import { parseEventTime, secondsToCivil, type EventContext, type SensorEvent } from '../event';
+import { parseEventTime, type EventContext, type SensorEvent } from '../event';
+import { secondsToCivil } from '../go/civil';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
