@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { EventSource, type IoArgoprojEventsV1Alpha1GithubEventSource, type IoArgoprojEventsV1Alpha1WebhookContext } from '../../imports/argoproj.io';
@@ -84,11 +83,6 @@ export class GitHubEventSource extends Construct {
       ports: [{ name: 'webhook', port: s.port, targetPort: s.port, protocol: kplus.Protocol.TCP }],
     });
     this.service.selectLabel(EVENT_SOURCE_POD_LABEL, s.name);
-  }
-
-  /** The underlying EventSource API object. */
-  public get apiObject(): ApiObject {
-    return this.eventSource;
   }
 }
 

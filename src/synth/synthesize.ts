@@ -6,7 +6,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Yaml, YamlOutputType } from 'cdk8s';
-import { resolveSettings } from '../config/defaults';
 import type { CiRemediationSettings } from '../config/settings';
 import { validateSettings } from '../config/validate';
 import { ArgoCdApplication } from '../constructs/argo-cd-application';
@@ -43,10 +42,12 @@ export function synthesize(options: SynthesizeOptions): string[] {
 }
 
 function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
+  // Validated here as well as in the chart: the chart takes chart props (`namespace`,
+  // `baseDir`, ...) beside the settings, which a settings file must not be able to set.
   const settings = validateSettings(options.settings);
   const app = new App({ outdir: dir, yamlOutputType: YamlOutputType.FILE_PER_CHART, outputFileExtension: '.k8s.yaml' });
-  new CiRemediationChart(app, STACK_CHART, { ...settings, baseDir: options.baseDir });
-  const argoCd = resolveSettings(settings).argoCd;
+  const stack = new CiRemediationChart(app, STACK_CHART, { ...settings, baseDir: options.baseDir });
+  const argoCd = stack.settings.argoCd;
   if (argoCd) {
     const chart = new Chart(app, ARGO_CD_CHART);
     new ArgoCdApplication(chart, 'Application', argoCd);

@@ -47,6 +47,11 @@ test('an Argo CD Application is written beside, not inside, the kustomization', 
   expect(kustomization.resources).toEqual(['ci-remediation.k8s.yaml']);
 });
 
+test('chart props are not settings: a settings file cannot set them', () => {
+  const settings = { namespace: 'elsewhere', baseDir: '/' } as unknown as Parameters<typeof synthesize>[0]['settings'];
+  expect(() => synthesize({ settings, outdir: path.join(work, 'props'), baseDir: PROJECT_ROOT })).toThrow(/namespace: unknown setting/);
+});
+
 describe('a failed synth leaves the output untouched', () => {
   const outdir = path.join(work, 'keep');
   beforeAll(() => {
