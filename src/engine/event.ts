@@ -27,6 +27,17 @@ export interface EventContext {
 export interface SensorEvent {
   readonly context: EventContext | null;
   readonly data: string | null;
+  /**
+   * The decoded data, when the producer built `data` from it (the GitHub event source):
+   * `data` is then exactly its Go serialization, so filters answer plain paths from the
+   * value instead of scanning the text. Absent for events read from files.
+   */
+  readonly dataValue?: unknown;
+}
+
+/** True when the event has nil data (without serializing data that is built lazily). */
+export function hasNilData(event: SensorEvent): boolean {
+  return event.dataValue === undefined && event.data === null;
 }
 
 /** An event file that cannot be read as an event; the message is one line. */

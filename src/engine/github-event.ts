@@ -56,15 +56,25 @@ const TOKEN_BYTE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * space or any non-token character is returned unchanged.
  */
 export function canonicalHeaderKey(key: string): string {
-  if (!TOKEN_BYTE.test(key)) return key;
-  let upper = true;
-  let out = '';
-  for (const ch of key) {
-    out += upper ? ch.toUpperCase() : ch.toLowerCase();
-    upper = ch === '-';
+  const known = canonicalKeys.get(key);
+  if (known !== undefined) return known;
+  let out = key;
+  if (TOKEN_BYTE.test(key)) {
+    let upper = true;
+    out = '';
+    for (const ch of key) {
+      out += upper ? ch.toUpperCase() : ch.toLowerCase();
+      upper = ch === '-';
+    }
   }
+  // Deliveries repeat the same few header names: remember them (bounded).
+  if (canonicalKeys.size >= CANONICAL_KEY_CACHE_SIZE) canonicalKeys.clear();
+  canonicalKeys.set(key, out);
   return out;
 }
+
+const CANONICAL_KEY_CACHE_SIZE = 1024;
+const canonicalKeys = new Map<string, string>();
 
 /** Headers as Go's `http.Header`: canonical keys, values in arrival order, same-key values merged. */
 export function canonicalHeaders(headers: Record<string, string | string[]>): Record<string, string[]> {
@@ -138,12 +148,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * A copy (top level only: only top-level keys are added) of the delivery's pre-decoded body,
- * when it is exactly what `JSON.parse(payloadText)` would return; else undefined.
+ * when the payload is the body itself (JSON content type) and the value is exactly what
+ * `JSON.parse` of the body text returns; else undefined.
  */
-function decodedBody(delivery: GitHubDelivery, payloadText: string): Record<string, unknown> | undefined {
+function decodedBody(delivery: GitHubDelivery, headers: Record<string, string[]>): Record<string, unknown> | undefined {
   const value = delivery.bodyValue;
-  if (payloadText !== delivery.body || !isPlainObject(value) || !survivesJsonText(value)) return undefined;
-  return { ...value };
+  if (!isPlainObject(value)) return undefined;
+  const contentType = headerValue(headers, 'Content-Type');
+  if (contentType !== '' && mediaType(contentType) !== 'application/json') return undefined;
+  return survivesJsonText(value) ? { ...value } : undefined;
 }
 
 /**
@@ -170,9 +183,10 @@ function survivesJsonText(value: unknown): boolean {
  */
 export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOptions): SensorEvent {
   const headers = canonicalHeaders(delivery.headers);
-  const payloadText = payloadOf(delivery, headers);
-  let body = decodedBody(delivery, payloadText);
+  let body = decodedBody(delivery, headers);
+  const fromDecoded = body !== undefined;
   if (body === undefined) {
+    const payloadText = payloadOf(delivery, headers);
     try {
       body = JSON.parse(payloadText);
     } catch (err) {
@@ -184,24 +198,45 @@ export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOption
   body['X-GitHub-Delivery'] = headerValue(headers, 'X-GitHub-Delivery');
   if (headers.Authorization !== undefined) headers.Authorization = [MASKED_AUTHORIZATION];
 
-  // Go marshals the struct fields in declaration order; marshalGo would sort them.
   const metadata = options.metadata ?? {};
-  let data = `{"headers":${marshalGo({ ...headers })},"body":${marshalGo(body)}`;
-  if (Object.keys(metadata).length > 0) data += `,"metadata":${marshalGo(metadata)}`;
-  data += '}';
+  const dataValue: Record<string, unknown> = { headers, body };
+  if (Object.keys(metadata).length > 0) dataValue.metadata = metadata;
+  // Go marshals the struct fields in declaration order; marshalGo would sort them.
+  const serialize = (): string => {
+    let text = `{"headers":${marshalGo({ ...headers })},"body":${marshalGo(body)}`;
+    if (dataValue.metadata !== undefined) text += `,"metadata":${marshalGo(metadata)}`;
+    return `${text}}`;
+  };
 
-  const id = options.id ?? createHash('sha256').update(marshalGo({ ...canonicalHeaders(delivery.headers) })).update('\n').update(delivery.body).digest('hex').slice(0, 32);
-  if (!/^[0-9a-f]{32}$/.test(id)) throw new GitHubDeliveryError(`event id must be 32 lower-case hex characters, got ${JSON.stringify(id)}`);
+  if (options.id !== undefined && !/^[0-9a-f]{32}$/.test(options.id)) {
+    throw new GitHubDeliveryError(`event id must be 32 lower-case hex characters, got ${JSON.stringify(options.id)}`);
+  }
+  // The default id hashes the delivery; like the data text, it is computed only when read
+  // (replaying thousands of deliveries mostly drops them on a filter, never reading either).
+  let id = options.id;
   const context: EventContext = {
     type: 'github',
     source: options.eventSourceName,
     subject: options.eventName,
-    id,
+    get id() {
+      return (id ??= createHash('sha256').update(marshalGo({ ...canonicalHeaders(delivery.headers) })).update('\n').update(delivery.body).digest('hex').slice(0, 32));
+    },
     time: options.time ?? DEFAULT_GITHUB_EVENT_TIME,
     datacontenttype: 'application/json',
     specversion: '1.0',
   };
-  return { context, data };
+  if (!fromDecoded) {
+    // A body decoded here may hold numbers Go cannot write (1e400): fail now, as before.
+    return { context, data: serialize(), dataValue };
+  }
+  let data: string | undefined;
+  return {
+    context,
+    get data() {
+      return (data ??= serialize());
+    },
+    dataValue,
+  };
 }
 
 /**
@@ -229,5 +264,12 @@ export function parseGitHubDelivery(json: unknown): GitHubDelivery {
   const body = json.body;
   if (typeof body === 'string') return { headers, body };
   if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery "body" must be a JSON object (or a string of raw bytes)');
-  return { headers, body: JSON.stringify(body), bodyValue: body };
+  let text: string | undefined;
+  return {
+    headers,
+    get body() {
+      return (text ??= JSON.stringify(body));
+    },
+    bodyValue: body,
+  };
 }

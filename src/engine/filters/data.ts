@@ -3,12 +3,12 @@
  * string comparison, with Go's AND/OR control flow and error texts.
  */
 import { RE2JS } from 're2js';
-import type { SensorEvent } from '../event';
+import { hasNilData, type SensorEvent } from '../event';
 import { parse } from '../gjson/result';
 import type { GjsonResult } from '../gjson';
 import { parseBool, parseFloat as goParseFloat, quote } from '../go/strconv';
 import { BoundedCache } from './bounded-cache';
-import { PayloadView } from './payload';
+import { eventPayload } from './payload';
 import { FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
 import { DataFilterSpec, readDataFilters } from './spec';
 import { renderFilterTemplate } from './template';
@@ -53,9 +53,8 @@ export function evaluateDataFilters(
 ): FilterOutcome {
   if (items === null || items.length === 0) return PASS;
   if (event === null) return failWith(filterError('data', 'nil Event'));
-  const payload = event.data;
-  if (payload === null) return PASS;
-  const view = PayloadView.of(payload);
+  if (hasNilData(event)) return PASS;
+  const view = eventPayload(event);
   if (!view.valid) return failWith(filterError('data', 'event data not valid JSON'));
   const or = isOr(operator);
   const errors: string[] = [];

@@ -2,11 +2,11 @@
  * Expr filters (reference §4): bind gjson values to govaluate parameters, evaluate, and
  * pass only on boolean `true`, with Go's AND/OR control flow and error texts.
  */
-import type { SensorEvent } from '../event';
+import { hasNilData, type SensorEvent } from '../event';
 import { evaluate, GovaluateError, parseExpression } from '../govaluate';
 import { BoundedCache } from './bounded-cache';
 import { FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
-import { PayloadView } from './payload';
+import { eventPayload } from './payload';
 import { ExprFilterSpec, readExprFilters } from './spec';
 
 type ParsedExpression = ReturnType<typeof parseExpression>;
@@ -45,9 +45,8 @@ export function evaluateExprFilters(
 ): FilterOutcome {
   if (items === null) return PASS;
   if (event === null) return failWith(filterError('expr', 'nil event'));
-  const payload = event.data;
-  if (payload === null) return PASS;
-  const view = PayloadView.of(payload);
+  if (hasNilData(event)) return PASS;
+  const view = eventPayload(event);
   if (!view.valid) return failWith(filterError('expr', 'event data not valid JSON'));
   const or = isOr(operator);
   const errors: string[] = [];

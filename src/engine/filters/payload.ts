@@ -7,10 +7,12 @@
  * an object key matches when its unescaped text equals the segment, the first duplicate
  * wins; a numeric segment indexes an array; anything else on an array or scalar is missing.
  */
+import type { SensorEvent } from '../event';
 import { get } from '../gjson';
 import type { GjsonResult } from '../gjson';
 import { MISSING, parse } from '../gjson/result';
 import { unescape } from '../gjson/scan';
+import { marshalGo } from '../go/json';
 
 /** Path segments the index answers itself: plain keys and array indexes, nothing gjson treats specially. */
 const SIMPLE_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
@@ -22,8 +24,70 @@ interface Span {
   readonly end: number;
 }
 
+/** What the data and expr filters read from an event's data. */
+export interface Payload {
+  /** Whether the data is valid JSON (gjson `Valid`). */
+  readonly valid: boolean;
+  /** gjson `Get(data, path)`; only call when valid. */
+  get(path: string): GjsonResult;
+}
+
+/** The payload of an event with non-nil data. */
+export function eventPayload(event: SensorEvent): Payload {
+  return event.dataValue !== undefined ? DecodedPayload.of(event) : PayloadView.of(event.data ?? '');
+}
+
+/**
+ * The payload of an event whose data is the Go serialization of a decoded value (see
+ * `SensorEvent.dataValue`). Serialization is compositional, so the raw text of the value
+ * at a plain path is the serialization of the sub-value: plain paths walk the value and
+ * parse only that text; other paths go to gjson on the (lazily built) data text. Valid by
+ * construction.
+ */
+class DecodedPayload implements Payload {
+  readonly valid = true;
+  private readonly results = new Map<string, GjsonResult>();
+
+  private constructor(private readonly event: SensorEvent) {}
+
+  private static last: DecodedPayload | undefined;
+
+  /** The payload of `event`; the most recent one is reused, since all filter kinds see the same event. */
+  static of(event: SensorEvent): DecodedPayload {
+    const last = DecodedPayload.last;
+    if (last !== undefined && last.event === event) return last;
+    const payload = new DecodedPayload(event);
+    DecodedPayload.last = payload;
+    return payload;
+  }
+
+  get(path: string): GjsonResult {
+    const cached = this.results.get(path);
+    if (cached !== undefined) return cached;
+    const result = SIMPLE_PATH.test(path) ? this.lookup(path.split('.')) : get(this.event.data ?? '', path);
+    this.results.set(path, result);
+    return result;
+  }
+
+  /** The same walk as {@link PayloadView} does over the text: keys on objects, indexes on arrays. */
+  private lookup(segments: readonly string[]): GjsonResult {
+    let value: unknown = this.event.dataValue;
+    for (const segment of segments) {
+      if (Array.isArray(value)) {
+        if (!DIGITS.test(segment) || Number(segment) >= value.length) return MISSING;
+        value = value[Number(segment)];
+      } else if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, segment)) {
+        value = (value as Record<string, unknown>)[segment];
+      } else {
+        return MISSING;
+      }
+    }
+    return parse(marshalGo(value));
+  }
+}
+
 /** A validated payload with memoized container indexes. */
-export class PayloadView {
+export class PayloadView implements Payload {
   /** Object member spans by key (first occurrence) or array element spans, per container start. */
   private readonly objects = new Map<number, Map<string, Span>>();
   private readonly arrays = new Map<number, Span[]>();

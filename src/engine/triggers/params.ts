@@ -7,6 +7,7 @@ import { get, type GjsonType } from '../gjson';
 import { setRaw, setValue } from '../sjson';
 import { GoJsonError, unmarshalGo } from '../go/json';
 import { GoTemplateError, renderTemplate } from '../go/template';
+import { PayloadView } from '../filters/payload';
 import { eventContextJson, eventJson, eventDataAsJson } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 
@@ -56,7 +57,9 @@ function valueFromTemplate(document: string, template: string): { ok: true; valu
 
 /** The key step (gjson): objects/arrays as raw JSON, null as `null`, everything else as `String()`. */
 function valueFromKey(document: string, key: string): ResolvedValue | null {
-  const result = get(document, key);
+  // Parameters of one trigger read the same document: the payload view indexes it once.
+  const view = PayloadView.of(document);
+  const result = view.valid ? view.get(key) : get(document, key);
   if (!result.exists) return null;
   switch (result.type) {
     case 'JSON':
