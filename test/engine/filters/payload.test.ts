@@ -1,5 +1,7 @@
 import { get, valid } from '../../../src/engine/gjson';
-import { PayloadView, validate } from '../../../src/engine/filters/payload';
+import examples from '@octokit/webhooks-examples';
+import { eventPayload, PayloadView, validate } from '../../../src/engine/filters/payload';
+import { githubEvent, parseGitHubDelivery } from '../../../src/engine/github-event';
 
 describe('payload validation matches gjson Valid', () => {
   it.each([
@@ -31,4 +33,33 @@ describe('payload paths match gjson Get', () => {
       expect(actual.value()).toEqual(expected.value());
     });
   }
+});
+
+describe('events with decoded data answer paths exactly as gjson on their data text', () => {
+
+  /** Every path to every value (objects, arrays, scalars) of `value`, plus missing neighbours. */
+  function paths(value: unknown, prefix: string, out: string[]): string[] {
+    if (prefix) out.push(prefix, `${prefix}.missing-key`, `${prefix}.0`);
+    if (Array.isArray(value)) value.forEach((v, i) => paths(v, `${prefix}.${i}`, out));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) if (/^[A-Za-z0-9_-]+$/.test(k)) paths(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+    return out;
+  }
+
+  /** At most `n` paths, spread evenly over the document. */
+  const sample = (all: string[], n: number) => all.filter((_, i) => i % Math.ceil(all.length / n) === 0);
+  const cases = examples.map(group => [group.name, group.examples[0] as object] as const);
+  test.each(cases)('%s', (eventName, body) => {
+    const delivery = parseGitHubDelivery({ headers: { 'X-GitHub-Event': eventName, 'X-GitHub-Delivery': 'd-1', Authorization: 'token x' }, body });
+    const event = githubEvent(delivery, { eventSourceName: 'github', eventName: 'org' });
+    expect(event.dataValue).toBeDefined();
+    const payload = eventPayload(event);
+    const text = event.data as string;
+    for (const path of [...sample(paths(JSON.parse(text), '', []), 300), 'body', 'headers.X-Github-Event.0', 'body.X-GitHub-Event', 'nope', 'body.a\\.b', 'body.#']) {
+      const expected = get(text, path);
+      const actual = payload.get(path);
+      expect([path, actual.exists, actual.type, actual.raw, actual.string()]).toEqual([path, expected.exists, expected.type, expected.raw, expected.string()]);
+    }
+  });
 });
