@@ -170,10 +170,35 @@ function reindent(compact: string, prefix: string, indent: string): string {
  * `unexpected end of JSON input`, `json: cannot unmarshal number 1e400 into Go value of type float64`).
  */
 export function unmarshalGo(text: string): GoValue {
+  // Fast path: JSON.parse agrees with Go on valid JSON whose numbers fit a float64 and whose
+  // strings hold no surrogates (Go turns unpaired ones into U+FFFD); everything else,
+  // errors included, goes through the Go-faithful parser.
+  let fast: unknown;
+  try {
+    fast = JSON.parse(text);
+  } catch {
+    fast = undefined;
+  }
+  if (fast !== undefined && decodesLikeGo(fast)) return fast as GoValue;
   const parser = new JsonParser(text);
   const value = parser.parseTop();
   if (parser.rangeError) throw new GoJsonError(parser.rangeError);
   return value;
+}
+
+/** Whether a JSON.parse result is exactly what Go's decoder returns for the same text. */
+function decodesLikeGo(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return !SURROGATE.test(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!decodesLikeGo(item)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (SURROGATE.test(key) || !decodesLikeGo((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '\\': '\\', '/': '/', '"': '"' };
