@@ -7,6 +7,7 @@ import { parseEventFile, type SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { loadSensorFile } from '../engine/load-yaml';
 import { simulateSensor, type SimulationReport } from '../engine/sensor';
+import { BoundedCache } from '../engine/filters/bounded-cache';
 import { validateSensorRules } from '../engine/validation';
 import { firstDependencyAddress, INPUT_ERROR_EXIT_CODE, InputError, isInputError, processOutput, type CommandOutput } from './simulate-command';
 
@@ -113,6 +114,13 @@ export function entryEvent(entry: ReplayEntry, sensor: Record<string, unknown>, 
 
 /** Groups texts that differ only in whitespace; cuts very long ones. */
 export function normaliseReason(reason: string): string {
+  // Events repeat the same few reasons: normalise each distinct text once.
+  return normalisedReasons.getOrCompute(reason, normalise);
+}
+
+const normalisedReasons = new BoundedCache<string>(4096);
+
+function normalise(reason: string): string {
   const flat = reason.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH)}...` : flat;
 }
@@ -128,13 +136,13 @@ export function dropReason(report: SimulationReport, index: number): string {
   if (details.notOffered) return `not offered: ${details.notOffered}`;
   const failing = details.steps.find(step => !step.passed);
   if (!failing) return 'dropped';
-  const head = failing.description.split(': ')[0];
-  return normaliseReason(`${head}: no match`);
+  return normaliseReason(`${failing.subject}: no match`);
 }
 
 class ReasonCounter {
   private readonly counts = new Map<string, number>();
 
+  /** Adds a reason already normalised. */
   add(reason: string): void {
     this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
   }
@@ -175,23 +183,24 @@ export function replayEntries(sensor: Record<string, unknown>, entries: readonly
     sensorName = report.sensor;
     dependencies ??= report.dependencies.map(d => ({ name: d.name, passed: 0, dropped: 0, droppedBy: [], counter: new ReasonCounter() }));
     triggers ??= report.triggers.map(t => ({ name: t.name, fired: 0, failed: 0, notFired: 0, failedBy: [], counter: new ReasonCounter() }));
-    report.dependencies.forEach((dependency, i) => {
-      const counts = dependencies![i];
-      if (dependency.passed) {
+    for (let i = 0; i < dependencies.length; i++) {
+      const counts = dependencies[i];
+      if (report.dependencies[i].passed) {
         counts.passed++;
       } else {
         counts.dropped++;
         counts.counter.add(dropReason(report, i));
       }
-    });
-    report.triggers.forEach((trigger, i) => {
-      const counts = triggers![i];
+    }
+    for (let i = 0; i < triggers.length; i++) {
+      const counts = triggers[i];
+      const trigger = report.triggers[i];
       if (trigger.fired) counts.fired++;
       else if (trigger.error !== null) {
         counts.failed++;
         counts.counter.add(normaliseReason(trigger.error));
       } else counts.notFired++;
-    });
+    }
     onProgress?.();
   }
   if (dependencies === undefined || triggers === undefined) {

@@ -23,7 +23,11 @@ export interface EventContext {
   specversion: string;
 }
 
-/** An event as a sensor sees it. `data` is the payload bytes as text; null is Go's nil data. */
+/**
+ * An event as a sensor sees it. `data` is the payload bytes as text; null is Go's nil data.
+ * Producers may compute fields on first read (getters on a class): read fields, do not
+ * spread or copy an event or its context with `{...}`.
+ */
 export interface SensorEvent {
   readonly context: EventContext | null;
   readonly data: string | null;

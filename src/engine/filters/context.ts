@@ -22,7 +22,7 @@ export function filterContext(expected: unknown, actual: EventContext | null): b
 export function evaluateContextFilter(expected: ContextFilterSpec | null, actual: EventContext | null, steps: StepSink): boolean {
   if (expected === null) return true;
   if (actual === null) {
-    steps?.push({ kind: 'context', description: 'context: event has no context -> no match', passed: false });
+    steps?.push({ kind: 'context', subject: 'context', description: 'context: event has no context -> no match', passed: false });
     return false;
   }
   let passed = true;
@@ -34,6 +34,6 @@ export function evaluateContextFilter(expected: ContextFilterSpec | null, actual
     parts.push(`${field} ${JSON.stringify(actual[field])} ${equal ? '==' : '!='} ${JSON.stringify(expected[field])}`);
   }
   const detail = parts.length === 0 ? 'no fields to compare' : parts.join(', ');
-  steps?.push({ kind: 'context', description: `context: ${detail} -> ${passed ? 'match' : 'no match'}`, passed });
+  steps?.push({ kind: 'context', subject: 'context', description: `context: ${detail} -> ${passed ? 'match' : 'no match'}`, passed });
   return passed;
 }

@@ -62,7 +62,8 @@ export function evaluateDataFilters(
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
     const explain = steps === undefined ? undefined : (text: string, passed: boolean, error?: string): void => {
-      steps.push({ kind: 'data', index, description: `data[${index}] ${item.path}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
+      const subject = `data[${index}] ${item.path}`;
+      steps.push({ kind: 'data', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
     };
     // A problem with this item: AND stops with the error, OR records it and moves on.
     const itemError = (message: string, shown: string): FilterOutcome | undefined => {

@@ -54,7 +54,8 @@ export function evaluateExprFilters(
   items: for (let index = 0; index < items.length; index++) {
     const item = items[index];
     const explain = (text: string, passed: boolean, error?: string): void => {
-      steps?.push({ kind: 'expr', index, description: `exprs[${index}] ${item.expr}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
+      const subject = `exprs[${index}] ${item.expr}`;
+      steps?.push({ kind: 'expr', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
     };
     const itemError = (message: string, context: string): FilterOutcome | undefined => {
       explain(`${context}error: ${message}`, false, message);

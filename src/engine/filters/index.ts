@@ -2,11 +2,11 @@
  * Sensor-side filter evaluation (reference §2-§5): what Argo Events' `Filter(event,
  * filters, filtersLogicalOperator)` decides for a dependency, plus a per-item explanation.
  */
-import { parseEventTime, SensorEvent } from '../event';
+import { parseEventTime, type EventContext, type Instant, type SensorEvent } from '../event';
 import { evaluateContextFilter } from './context';
 import { evaluateDataFilters } from './data';
 import { evaluateExprFilters } from './expr';
-import { ERROR_LIST_SEPARATOR, FilterStep, isOr } from './outcome';
+import { ERROR_LIST_SEPARATOR, FilterStep, isOr, PASS } from './outcome';
 import { evaluateScriptFilter } from './script';
 import { readFilters } from './spec';
 import { evaluateTimeFilter } from './time';
@@ -38,6 +38,12 @@ export interface FilterVerdict {
 export const NIL_CONTEXT_ERROR =
   'runtime error: invalid memory address or nil pointer dereference (the sensor panics: the event has no context)';
 
+function eventTime(context: EventContext): Instant {
+  const instant = parseEventTime(context.time);
+  if (instant === undefined) throw new Error(`event context time is not an RFC 3339 time: ${JSON.stringify(context.time)}`);
+  return instant;
+}
+
 /**
  * Evaluates a dependency's `filters` (parsed YAML; undefined/null = no filters: pass)
  * with the dependency's `filtersLogicalOperator`, exactly as the sensor does: kinds in the
@@ -67,9 +73,7 @@ export function filterEvent(event: SensorEvent | null, filters: unknown, filters
   // Go panics here whatever was collected so far.
   if (event === null || event.context === null) return drop(NIL_CONTEXT_ERROR);
   const context = evaluateContextFilter(spec.context, event.context, steps);
-  const eventTime = parseEventTime(event.context.time);
-  if (eventTime === undefined) throw new Error(`event context time is not an RFC 3339 time: ${JSON.stringify(event.context.time)}`);
-  const time = evaluateTimeFilter(spec.time, eventTime, steps);
+  const time = spec.time === null ? PASS : evaluateTimeFilter(spec.time, eventTime(event.context), steps);
   if (time.error !== null) {
     if (!or) return drop(time.error);
     errors.push(time.error);

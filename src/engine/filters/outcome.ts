@@ -17,6 +17,8 @@ export interface FilterStep {
   kind: FilterKind;
   /** Index of the item in its list (data and exprs only). */
   index?: number;
+  /** What the step checks, e.g. `data[2] body.action` or `time`; the description starts with it. */
+  subject: string;
   description: string;
   passed: boolean;
   error?: string;

@@ -23,12 +23,12 @@ export function filterScript(event: SensorEvent | null, script: unknown): Filter
 export function evaluateScriptFilter(script: string, event: SensorEvent | null, steps: StepSink): FilterOutcome {
   if (script === '') return PASS;
   const fail = (message: string): FilterOutcome => {
-    steps?.push({ kind: 'script', description: `script: error: ${message}`, passed: false, error: message });
+    steps?.push({ kind: 'script', subject: 'script', description: `script: error: ${message}`, passed: false, error: message });
     return failWith(message);
   };
   if (event === null) return fail('nil event');
   if (event.data === null) {
-    steps?.push({ kind: 'script', description: 'script: nil data -> pass', passed: true });
+    steps?.push({ kind: 'script', subject: 'script', description: 'script: nil data -> pass', passed: true });
     return PASS;
   }
   let passed: boolean;
@@ -39,6 +39,6 @@ export function evaluateScriptFilter(script: string, event: SensorEvent | null, 
     if (err instanceof LuaScriptError || err instanceof GoJsonError) return fail(err.message);
     throw err;
   }
-  steps?.push({ kind: 'script', description: `script: returned ${passed ? 'true' : 'not true'} -> ${passed ? 'pass' : 'no match'}`, passed });
+  steps?.push({ kind: 'script', subject: 'script', description: `script: returned ${passed ? 'true' : 'not true'} -> ${passed ? 'pass' : 'no match'}`, passed });
   return { passed, error: null };
 }

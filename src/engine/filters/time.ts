@@ -50,7 +50,7 @@ function compareInstants(a: Instant, b: Instant): number {
 export function evaluateTimeFilter(spec: TimeFilterSpec | null, eventTime: Instant, steps: StepSink): FilterOutcome {
   if (spec === null) return { passed: true, error: null };
   const fail = (message: string): FilterOutcome => {
-    steps?.push({ kind: 'time', description: `time: error: ${message}`, passed: false, error: message });
+    steps?.push({ kind: 'time', subject: 'time', description: `time: error: ${message}`, passed: false, error: message });
     return failWith(filterError('time', message));
   };
   const zone = spec.timezone === '' ? 'UTC' : spec.timezone;
@@ -76,7 +76,7 @@ export function evaluateTimeFilter(spec: TimeFilterSpec | null, eventTime: Insta
   const passed = wraps ? afterStart || beforeStop : afterStart && beforeStop;
   if (steps) {
     const window = wraps ? `${spec.start} <= t or t < ${spec.stop}` : `${spec.start} <= t < ${spec.stop}`;
-    steps.push({ kind: 'time', description: `time: ${window} (${zone}) -> ${passed ? 'inside' : 'outside'}`, passed });
+    steps.push({ kind: 'time', subject: 'time', description: `time: ${window} (${zone}) -> ${passed ? 'inside' : 'outside'}`, passed });
   }
   return { passed, error: null };
 }

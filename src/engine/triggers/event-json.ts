@@ -74,6 +74,8 @@ export function eventDataAsJson(event: SensorEvent): EventDataJson {
 }
 
 function convertEventData(event: SensorEvent): EventDataJson {
+  // Data serialized from a decoded value is JSON by construction.
+  if (event.dataValue !== undefined && event.data !== null) return { ok: true, json: event.data };
   const data = event.data ?? '';
   if (data !== '' && isJson(data)) return { ok: true, json: data };
   const doc = YAML.parseDocument(data, { version: '1.1', uniqueKeys: false });

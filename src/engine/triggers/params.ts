@@ -43,7 +43,7 @@ function defaultValue(src: TriggerParameterSource): ResolvedValue | null {
 function valueFromTemplate(document: string, template: string): { ok: true; value: string } | { ok: false; error: string } {
   let output: string;
   try {
-    output = renderTemplate(template, { Input: unmarshalGo(document) });
+    output = renderTemplate(template, { Input: decodeDocument(document, template) });
   } catch (err) {
     // Go errors fall through; anything else (a sprig function this engine lacks) must not.
     if (err instanceof GoTemplateError || err instanceof GoJsonError) return { ok: false, error: err.message };
@@ -53,6 +53,23 @@ function valueFromTemplate(document: string, template: string): { ok: true; valu
     return { ok: false, error: `template evaluated to empty string or no value: ${template}` };
   }
   return { ok: true, value: output };
+}
+
+/** sprig functions that modify the map they are given. */
+const MUTATING_FUNCTION = /\b(?:set|unset)\b/;
+
+/** The last document decoded for a template, shared by the parameters of one trigger. */
+let lastDecoded: { readonly document: string; readonly value: unknown } | undefined;
+
+/**
+ * Go decodes the document afresh for every parameter. Templates only read it, so parameters
+ * reading the same document share one decoded value, except a template that may modify it
+ * (`set`/`unset`), which gets its own.
+ */
+function decodeDocument(document: string, template: string): unknown {
+  if (MUTATING_FUNCTION.test(template)) return unmarshalGo(document);
+  if (lastDecoded?.document !== document) lastDecoded = { document, value: unmarshalGo(document) };
+  return lastDecoded.value;
 }
 
 /** The key step (gjson): objects/arrays as raw JSON, null as `null`, everything else as `String()`. */

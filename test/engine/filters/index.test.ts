@@ -78,6 +78,7 @@ describe('filterEvent: steps', () => {
       time: timeOk,
     });
     expect(verdict.passed).toBe(false);
+    for (const step of verdict.steps) expect(step.description.startsWith(`${step.subject}: `)).toBe(true);
     expect(verdict.steps.map((s) => [s.kind, s.index, s.description, s.passed])).toEqual([
       ['expr', 0, 'exprs[0] a == 1: with {a=1} -> true', true],
       ['data', 0, 'data[0] body.action: "completed" =~ ^completed$ -> match', true],
@@ -91,7 +92,7 @@ describe('filterEvent: steps', () => {
   it('records the error of a failing step', () => {
     const verdict = filterEvent(event, { data: dataErr });
     expect(verdict.steps).toEqual([
-      { kind: 'data', index: 0, description: "data[0] body.nope: error: path 'body.nope' does not exist", passed: false, error: "path 'body.nope' does not exist" },
+      { kind: 'data', index: 0, subject: 'data[0] body.nope', description: "data[0] body.nope: error: path 'body.nope' does not exist", passed: false, error: "path 'body.nope' does not exist" },
     ]);
   });
 

@@ -128,6 +128,15 @@ describe('applyParams (reference §7)', () => {
   const apply = (parameters: unknown[]): unknown => JSON.parse(applyParams(BASE, parameters, events()));
   const param = (fields: Partial<TriggerParameterSource>, dest: string, operation?: string) => ({ src: src(fields), dest, ...(operation === undefined ? {} : { operation }) });
 
+  it('decodes the document afresh for a template that modifies it, as Go does per parameter', () => {
+    const result = apply([
+      param({ dataTemplate: '{{ .Input.a.b }}' }, 'before'),
+      param({ dataTemplate: '{{ $_ := set .Input.a "b" "changed" }}{{ .Input.a.b }}' }, 'during'),
+      param({ dataTemplate: '{{ .Input.a.b }}' }, 'after'),
+    ]);
+    expect(result).toMatchObject({ before: 'x', during: 'changed', after: 'x' });
+  });
+
   test.each<[string, unknown[], unknown]>([
     ['overwrite (default)', [param({ dataKey: 'a.b' }, 'metadata.name')], { metadata: { name: 'x', labels: { x: '1' } }, n: 5 }],
     ['overwrite (explicit)', [param({ dataKey: 'a.b' }, 'metadata.name', 'overwrite')], { metadata: { name: 'x', labels: { x: '1' } }, n: 5 }],
