@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { settingsFromEnvironment } from '../config/environment';
 import { loadSettingsFile } from '../config/load';
-import { synthesize } from '../synth/synthesize';
 import { fail } from './output';
 
 /** `ci-remediation synth [--config FILE] [--out DIR]`. */
@@ -13,6 +12,9 @@ export function registerSynthCommand(program: Command): void {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .action((options: { config?: string; out: string }) => {
       try {
+        // cdk8s is loaded only for this command (~200 ms the other commands need not pay).
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { synthesize } = require('../synth/synthesize') as typeof import('../synth/synthesize');
         const settings = options.config ? loadSettingsFile(options.config) : settingsFromEnvironment();
         for (const file of synthesize({ settings, outdir: options.out })) {
           console.log(`${options.out}/${file}`);

@@ -2,7 +2,7 @@ import Ajv, { type Options } from 'ajv';
 
 /**
  * The Ajv instance the settings schema is compiled with, shared by the runtime and by
- * the build step that pre-compiles it (scripts/build-settings-validator.js).
+ * the build step that pre-compiles it (scripts/build-validators.js).
  */
 export function createSettingsAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, ...options });

@@ -16,7 +16,7 @@ export class SettingsError extends Error {
 
 let compiled: ValidateFunction | undefined;
 
-/** The build pre-compiles the schema (scripts/build-settings-validator.js); else compile it now. */
+/** The build pre-compiles the schema (scripts/build-validators.js); else compile it now. */
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
     try {

@@ -3,26 +3,22 @@
  * OpenAPI formats Kubernetes schemas use, schema "closing" to find fields the server would
  * drop, and the translation of Ajv errors into ValidationIssues.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, Options } from 'ajv';
+import { KUBERNETES_FORMATS } from './kubernetes-formats';
 import { isJsonObject, type JsonObject } from './go-values';
 import { formatIssuePath, type IssuePath, type ValidationIssue } from './validation-issue';
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** A new Ajv 8 instance (strict off: Kubernetes schemas carry `x-kubernetes-*` keywords) with the OpenAPI formats. */
-export function createKubernetesAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
-  ajv.addFormat('int32', { type: 'number', validate: n => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX });
-  ajv.addFormat('int64', { type: 'number', validate: n => Number.isInteger(n) && Math.abs(n) <= 2 ** 63 });
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addFormat('byte', { type: 'string', validate: s => BASE64.test(s) });
-  ajv.addFormat('date-time', { type: 'string', validate: s => RFC3339.test(s) && !Number.isNaN(Date.parse(s.replace(' ', 'T'))) });
-  // These only describe which JSON types a field takes; the `type` keyword beside them checks that.
-  ajv.addFormat('int-or-string', true);
-  ajv.addFormat('int64-or-string', true);
+/**
+ * A new Ajv 8 instance (strict off: Kubernetes schemas carry `x-kubernetes-*` keywords) with
+ * the OpenAPI formats; `options` adds to those (the build passes standalone code options).
+ */
+export function createKubernetesAjv(options: Options = {}): Ajv {
+  // Loaded when a schema is compiled: the build pre-compiles the large ones.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  const ajv = new AjvClass({ strict: false, allErrors: true, logger: false, ...options });
+  for (const [name, format] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }
 

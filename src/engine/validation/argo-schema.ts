@@ -9,7 +9,8 @@
  * (`secret:` for `webhookSecret:`, `retryStrategy` inside `template`) silently does nothing.
  */
 import * as fs from 'fs';
-import type { ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { Options, ValidateFunction } from 'ajv';
 import { closeObjectSchemas, createKubernetesAjv, issuesFromAjvErrors, type SchemaRules } from './ajv-support';
 import { isJsonObject, type JsonObject } from './go-values';
 import { findProjectFile } from './project-files';
@@ -48,38 +49,66 @@ const RULES: SchemaRules = {
   unknownFieldConsequence: 'the controller ignores it',
 };
 
+/** Schema references of the validated kinds (the keys of the pre-compiled module's exports). */
+export const ARGO_SCHEMA_REFS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(KIND_DEFINITIONS).map(([kind, definition]) => [kind, `${SCHEMA_KEY}#/definitions/${definition}`]),
+);
+
+/** Module name of the validators pre-compiled by the build (scripts/build-validators.js), next to this one. */
+export const ARGO_VALIDATORS_MODULE = 'argo-validators.generated';
+
 const validators = new Map<string, ValidateFunction>();
-let ajv: ReturnType<typeof createKubernetesAjv> | undefined;
+let ajv: Ajv | undefined;
 
 /**
  * Validates a Sensor or EventSource (chosen by its `kind`) against the upstream schema, with
  * the caveat relaxations. Issues have rule `schema` (wrong type, missing required field, wrong
- * `apiVersion`/`kind` constant, bad format) or `schema/unknown-field`. The schema is compiled
- * once per process, on first use (about a second). Throws for any other kind.
+ * `apiVersion`/`kind` constant, bad format) or `schema/unknown-field`. The build pre-compiles
+ * the validators; without them (running from sources) the schema is compiled once per
+ * process, on first use (about a second). Throws for any other kind.
  */
 export function validateAgainstSchema(obj: unknown): ValidationIssue[] {
   const kind = isJsonObject(obj) ? obj.kind : undefined;
   if (typeof kind !== 'string' || !(kind in KIND_DEFINITIONS)) {
     throw new TypeError(`validateAgainstSchema validates kinds ${Object.keys(KIND_DEFINITIONS).join(' and ')}, got kind ${JSON.stringify(kind)}`);
   }
-  const validate = validatorFor(KIND_DEFINITIONS[kind]);
+  const validate = validatorFor(kind);
   if (validate(obj)) return [];
   return issuesFromAjvErrors(validate.errors, obj, RULES);
 }
 
-function validatorFor(definition: string): ValidateFunction {
-  let validate = validators.get(definition);
+function validatorFor(kind: string): ValidateFunction {
+  let validate = validators.get(kind);
   if (!validate) {
-    ajv ??= loadSchema();
-    const found = ajv.getSchema(`${SCHEMA_KEY}#/definitions/${definition}`);
-    if (!found) throw new Error(`${SCHEMA_FILE} has no definition ${definition}`);
-    validate = found;
-    validators.set(definition, validate);
+    validate = precompiledValidator(kind) ?? compiledValidator(kind);
+    validators.set(kind, validate);
   }
   return validate;
 }
 
-function loadSchema(): ReturnType<typeof createKubernetesAjv> {
+function precompiledValidator(kind: string): ValidateFunction | undefined {
+  let generated: Record<string, ValidateFunction>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    generated = require(`./${ARGO_VALIDATORS_MODULE}.js`) as Record<string, ValidateFunction>;
+  } catch {
+    return undefined;
+  }
+  return generated[kind];
+}
+
+function compiledValidator(kind: string): ValidateFunction {
+  ajv ??= createArgoSchemaAjv();
+  const found = ajv.getSchema(ARGO_SCHEMA_REFS[kind]);
+  if (!found) throw new Error(`${SCHEMA_FILE} has no definition ${KIND_DEFINITIONS[kind]}`);
+  return found;
+}
+
+/**
+ * An Ajv instance holding the vendored schema, adjusted as described above; `options` adds
+ * to the Kubernetes defaults (the build passes standalone code options).
+ */
+export function createArgoSchemaAjv(options: Options = {}): Ajv {
   const schema = JSON.parse(fs.readFileSync(findProjectFile(SCHEMA_FILE), 'utf8')) as JsonObject;
   // Its `$schema` names no meta-schema Ajv knows, and its `$id` would be a second key for it.
   delete schema.$schema;
@@ -92,7 +121,7 @@ function loadSchema(): ReturnType<typeof createKubernetesAjv> {
   }
   definitions[QUANTITY_DEFINITION].type = ['string', 'number'];
   closeObjectSchemas(schema);
-  const instance = createKubernetesAjv();
+  const instance = createKubernetesAjv(options);
   instance.addSchema(schema, SCHEMA_KEY);
   return instance;
 }

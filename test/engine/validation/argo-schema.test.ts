@@ -1,3 +1,6 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { validateAgainstSchema } from '../../../src/engine/validation/argo-schema';
 import type { ValidationIssue } from '../../../src/engine/validation/validation-issue';
 import { baselineEventSource, baselineSensor, changed } from './fixtures';
@@ -56,6 +59,21 @@ describe('validateAgainstSchema', () => {
 
   it.each(eventSourceCases)('reports an EventSource with %s', (_name, mutate, expected) => {
     expect(validateAgainstSchema(changed(baselineEventSource(), mutate))).toEqual(expected);
+  });
+
+  it('reports exactly the same with the validators the build pre-compiles', () => {
+    const lib = path.resolve(__dirname, '..', '..', '..', 'lib', 'src', 'engine', 'validation');
+    if (!fs.existsSync(path.join(lib, 'argo-schema.js'))) execFileSync('npm', ['run', 'build'], { cwd: path.resolve(lib, '..', '..', '..', '..') });
+    expect(fs.existsSync(path.join(lib, 'argo-validators.generated.js'))).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const built = require(path.join(lib, 'argo-schema.js')) as typeof import('../../../src/engine/validation/argo-schema');
+    const inputs = [
+      baselineSensor(),
+      baselineEventSource(),
+      ...sensorCases.map(([, mutate]) => changed(baselineSensor(), mutate)),
+      ...eventSourceCases.map(([, mutate]) => changed(baselineEventSource(), mutate)),
+    ];
+    for (const input of inputs) expect(built.validateAgainstSchema(input)).toEqual(validateAgainstSchema(input));
   });
 
   describe('relaxes required fields the controller does not require', () => {
