@@ -70,6 +70,7 @@ export function resolveSettings(settings: CiRemediationSettings): ResolvedSettin
       ...(codeRun.docsRepositoryUrl ? { docsRepositoryUrl: codeRun.docsRepositoryUrl } : {}),
       workingDirectory: codeRun.workingDirectory ?? '.',
       maxRemediationAttempts: codeRun.maxRemediationAttempts ?? 3,
+      env: { ...codeRun.env },
     },
     templates: {
       dir: templates.dir ?? 'templates',

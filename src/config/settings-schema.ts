@@ -186,6 +186,7 @@ export const settingsSchema = {
         docsRepositoryUrl: { type: 'string', pattern: '^(https://|ssh://|git@|file://)\\S+$', expected: 'a repository URL such as "https://github.com/5dlabs/docs"' },
         workingDirectory: nonEmptyString,
         maxRemediationAttempts: { type: 'integer', minimum: 1, maximum: 10, expected: 'an integer from 1 to 10' },
+        env: { type: 'object', additionalProperties: { type: 'string', expected: 'a string (quote numbers and booleans in YAML: "1")' } },
       },
     },
     templates: {

@@ -136,6 +136,12 @@ export interface CodeRunSettings {
   readonly workingDirectory?: string;
   /** Attempts the agent may make per failed run (`MAX_REMEDIATION_ATTEMPTS`). @default 3 */
   readonly maxRemediationAttempts?: number;
+  /**
+   * More environment variables of the agent (`spec.env`), e.g. `IS_SANDBOX: "1"` when the agent
+   * image runs as root: the agent CLI refuses to skip permission prompts as root otherwise.
+   * Names the trigger sets itself (`REMEDIATION_MODE`, `WORKFLOW_*`, ...) are refused. @default none
+   */
+  readonly env?: Record<string, string>;
 }
 
 /** The agent templates ConfigMap(s). */

@@ -4,7 +4,12 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { patternEntryError } from '../filters/data-filter';
 import { labelKeyProblem, labelValueProblem } from '../engine/validation/kubernetes-names';
+import { EVENT_ENV, SETTINGS_ENV } from '../triggers/coderun-trigger';
 import type { CiRemediationSettings } from './settings';
+
+/** What a shell and Kubernetes accept as an environment variable name. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESERVED_ENV: ReadonlySet<string> = new Set([...SETTINGS_ENV, ...Object.keys(EVENT_ENV)]);
 
 /** Thrown for invalid settings; `problems` holds one line per problem. */
 export class SettingsError extends Error {
@@ -120,6 +125,14 @@ function semanticProblems(settings: CiRemediationSettings): string[] {
     if (keyProblem) problems.push(`labels: key ${JSON.stringify(key)} is not a valid label key: ${keyProblem}`);
     const valueProblem = labelValueProblem(value);
     if (valueProblem) problems.push(`labels.${key}: ${JSON.stringify(value)} is not a valid label value: ${valueProblem}`);
+  }
+  for (const name of Object.keys(settings.codeRun?.env ?? {})) {
+    if (!ENV_NAME.test(name)) {
+      problems.push(`codeRun.env: ${JSON.stringify(name)} is not an environment variable name; use letters, digits and "_", not starting with a digit`);
+    } else if (RESERVED_ENV.has(name)) {
+      const instead = name === 'MAX_REMEDIATION_ATTEMPTS' ? ' (set codeRun.maxRemediationAttempts instead)' : '';
+      problems.push(`codeRun.env.${name}: the trigger sets this variable itself; remove it${instead}`);
+    }
   }
   const repositories = settings.repositories ?? [];
   const duplicates = repositories.filter((r, i) => repositories.findIndex(o => o.toLowerCase() === r.toLowerCase()) !== i);

@@ -26,6 +26,9 @@ export function sjsonPath(...keys: string[]): string {
   return keys.map(sjsonKey).join('.');
 }
 
+/** Environment variables the trigger sets from its settings (the event's follow in {@link EVENT_ENV}). */
+export const SETTINGS_ENV = ['REMEDIATION_MODE', 'MAX_REMEDIATION_ATTEMPTS'] as const;
+
 /** Environment variables copied verbatim from the event into `spec.env`. */
 export const EVENT_ENV: Readonly<Record<string, string>> = {
   WORKFLOW_NAME: EventPaths.workflowName,
@@ -113,6 +116,7 @@ export function codeRunTrigger(settings: ResolvedSettings, dependencyName: strin
         temperature: codeRun.cli.temperature,
       },
       env: {
+        ...codeRun.env,
         REMEDIATION_MODE: 'ci-failure',
         MAX_REMEDIATION_ATTEMPTS: String(codeRun.maxRemediationAttempts),
         ...Object.fromEntries(Object.keys(EVENT_ENV).map(name => [name, ''])),

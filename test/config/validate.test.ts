@@ -64,6 +64,10 @@ test.each<[string, unknown, RegExp]>([
   ['bad retry duration', { sensor: { retryStrategy: { steps: 3, duration: '10 seconds' } } }, /^sensor\.retryStrategy\.duration: must be a Go duration such as "10s"/],
   ['argoCd without repoUrl', { argoCd: { path: 'dist' } }, /^argoCd\.repoUrl: required when argoCd is set$/],
   ['not a mapping', ['a'], /^the settings must be a mapping/],
+  ['env value not a string', { codeRun: { env: { IS_SANDBOX: 1 } } }, /^codeRun\.env\.IS_SANDBOX: must be a string \(quote numbers and booleans in YAML: "1"\)$/],
+  ['env name not a variable name', { codeRun: { env: { 'IS-SANDBOX': '1' } } }, /^codeRun\.env: "IS-SANDBOX" is not an environment variable name; use letters, digits and "_"/],
+  ['env name the trigger sets', { codeRun: { env: { FAILURE_BRANCH: 'main' } } }, /^codeRun\.env\.FAILURE_BRANCH: the trigger sets this variable itself; remove it$/],
+  ['env attempts instead of the setting', { codeRun: { env: { MAX_REMEDIATION_ATTEMPTS: '5' } } }, /^codeRun\.env\.MAX_REMEDIATION_ATTEMPTS: .*set codeRun\.maxRemediationAttempts instead/],
 ])('%s', (_name, input, expected) => {
   expect(problems(input)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
 });

@@ -126,6 +126,11 @@ describe('Sensor', () => {
     expect(spec.env.MAX_REMEDIATION_ATTEMPTS).toBe('3');
     for (const value of Object.values(spec.env)) expect(typeof value).toBe('string');
   });
+  test('codeRun.env adds variables to the agent environment', () => {
+    const sensorOf = (m: any[]) => m.find(x => x.kind === 'Sensor');
+    const spec = sensorOf(synthChart({ codeRun: { env: { IS_SANDBOX: '1', HTTPS_PROXY: 'http://proxy:3128' } } })).spec.triggers[0].template.k8s.source.resource.spec;
+    expect(spec.env).toMatchObject({ IS_SANDBOX: '1', HTTPS_PROXY: 'http://proxy:3128', REMEDIATION_MODE: 'ci-failure', MAX_REMEDIATION_ATTEMPTS: '3' });
+  });
   test('free text goes to annotations via dataKey, never to labels', () => {
     const params = sensor.spec.triggers[0].template.k8s.parameters as { dest: string; src: { dataKey?: string; dataTemplate?: string } }[];
     for (const p of params.filter(x => x.dest.startsWith('metadata.labels.'))) {

@@ -34,6 +34,33 @@ describe('other outcomes', () => {
     expect(box.calls()).toEqual([]);
   });
 
+  it('refuses to start as root outside a declared sandbox, naming the fix', () => {
+    const box = sandbox({ scenario: scenario() });
+    box.runAs(0);
+    const result = box.run({ ...box.ciEnv(), IS_SANDBOX: '' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^\[rex\] error: the agent image runs as root, where claude refuses --permission-mode bypassPermissions; .*codeRun\.env\.IS_SANDBOX: "1"/);
+    expect(box.calls()).toEqual([]);
+  });
+
+  it.each([
+    ['root in a declared sandbox', 0, '1'],
+    ['a non-root user', 1000, ''],
+  ])('runs as %s', (_name, uid, sandboxed) => {
+    const box = sandbox({ scenario: scenario() });
+    box.runAs(uid);
+    expect(box.run({ ...box.ciEnv(), IS_SANDBOX: sandboxed }).status).toBe(0);
+    expect(box.calls('claude').length).toBeGreaterThan(0);
+  });
+
+  it('stops with the fix when gh cannot list checks as JSON, instead of waiting for a timeout', () => {
+    const box = sandbox({ scenario: scenario({ ghWithoutChecksJson: true }) });
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('[rex] error: this gh cannot list checks as JSON (gh pr checks --json); install a current gh release in the agent image');
+    expect(box.gh('pr', 'checks')).toHaveLength(1);
+  });
+
   it('finds the system prompt next to itself by default', () => {
     const box = sandbox({ scenario: scenario() });
     const env: Record<string, string> = box.ciEnv();

@@ -29,6 +29,8 @@ export interface Scenario {
   authorLogin?: string;
   /** Successive agent runs (the last one repeats): files to write (relative to its cwd) and its answer. */
   agent: { edits: Record<string, string>; output: string }[];
+  /** gh as released before `pr checks` had `--json` (e.g. Debian's 2.23). */
+  ghWithoutChecksJson?: boolean;
   /** PRs that already exist on "GitHub". */
   existingPrs?: { number: number; head: string; base: string; labels: string[]; state: string }[];
 }
@@ -181,10 +183,17 @@ export class Sandbox {
         HOME: this.home,
         LANG: 'C.UTF-8',
         GIT_CONFIG_NOSYSTEM: '1',
+        // The pod is the sandbox (and CI runs the tests as root).
+        IS_SANDBOX: '1',
         ...env,
       },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /** Makes `id -u` print `uid` for the script and the stubs, as in an image running as that user. */
+  runAs(uid: number): void {
+    fs.writeFileSync(path.join(this.bin, 'id'), `#!/bin/sh\nif [ "$1" = "-u" ]; then echo ${uid}; else exec /usr/bin/id "$@"; fi\n`, { mode: 0o755 });
   }
 
   /** The work directory of the latest run. */
@@ -300,6 +309,7 @@ else if (a === 'run' && b === 'view') {
   state.prs.push({ number, head, base: opt('--base'), labels, state: 'open' });
   finish('https://github.com/' + opt('--repo') + '/pull/' + number + '\n');
 } else if (a === 'pr' && b === 'checks') {
+  if (scenario.ghWithoutChecksJson && args.includes('--json')) { finish('unknown flag: --json\n\nUsage:  gh pr checks [<number> | <url> | <branch>] [flags]\n', 1); return; }
   const answers = (scenario.checks || {})[args[2]];
   if (!answers) { finish('no checks reported on the pull request\n', 1); return; }
   const n = state.checkCalls[args[2]] || 0;
@@ -322,6 +332,12 @@ else if (a === 'run' && b === 'view') {
 
 const CLAUDE_STUB = String.raw`
 call.tool = 'claude';
+// Like the real CLI: no skipping permission prompts as root, unless IS_SANDBOX=1.
+const uid = require('child_process').execFileSync('id', ['-u'], { encoding: 'utf8' }).trim();
+if (opt('--permission-mode') === 'bypassPermissions' && uid === '0' && process.env.IS_SANDBOX !== '1') {
+  process.stderr.write('--dangerously-skip-permissions cannot be used with root/sudo privileges for security reasons\n');
+  process.exit(1);
+}
 call.stdin = fs.readFileSync(0, 'utf8');
 const promptFile = opt('--append-system-prompt-file');
 if (promptFile) call.systemPrompt = fs.readFileSync(promptFile, 'utf8');
