@@ -31,7 +31,12 @@ function exitCodeOf(err: CommanderError): number {
 /** Entry point of the bin. */
 export function main(argv: string[]): void {
   const program = buildProgram();
-  program.exitOverride(err => process.exit(exitCodeOf(err)));
+  // Subcommands copy their settings when created: set the override on every one of them.
+  const exitOnError = (command: Command): void => {
+    command.exitOverride(err => process.exit(exitCodeOf(err)));
+    command.commands.forEach(exitOnError);
+  };
+  exitOnError(program);
   program.parseAsync(argv).catch((err: Error) => {
     process.stderr.write(`error: ${err.message}\n`);
     process.exitCode = 1;

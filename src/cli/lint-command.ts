@@ -23,10 +23,11 @@ export function registerLintCommand(program: Command): void {
       try {
         findings = lintFiles(files);
       } catch (err) {
-        if (err instanceof LintInputError) {
-          this.error(`error: ${err.message}`, { exitCode: EXIT_BAD_INPUT, code: 'lint.bad-input' });
-        }
-        throw err;
+        if (!(err instanceof LintInputError)) throw err;
+        // One line, without the usage text commander would add.
+        this.configureOutput().writeErr?.(`error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+        process.exitCode = EXIT_BAD_INPUT;
+        return;
       }
       const output = options.json ? formatJson(findings) : formatText(findings);
       if (output !== '') this.configureOutput().writeOut?.(output);

@@ -18,7 +18,7 @@ export interface SimulationResult {
 }
 
 /** Why a dependency did not see the event at all. */
-export type NotOfferedReason = 'no event' | 'event source or event name differs';
+export type NotOfferedReason = 'event source or event name differs';
 
 /** Per-dependency explanation for the readable report. */
 export interface DependencyDetails {
@@ -81,8 +81,9 @@ function listField(obj: JsonObject | undefined, key: string): unknown[] {
  * Runs one event through a Sensor.
  *
  * A dependency sees the event when the event's context matches its `eventSourceName` (context
- * `source`) and `eventName` (context `subject`); an event without context is offered to every
- * dependency. A trigger fires when its conditions (default: all dependencies) hold and its
+ * `source`) and `eventName` (context `subject`); an event without context, and a nil event, is
+ * offered to every dependency, whose filters then give Argo's verdict on it (`nil Event`, ...).
+ * A nil event never satisfies a dependency for the triggers: there is nothing to pass on. A trigger fires when its conditions (default: all dependencies) hold and its
  * resource can be built; a parameter or source error makes it `fired: false` with that error.
  * @param sensor a Sensor as plain data (kind `Sensor`)
  * @param event the event, or null for none
@@ -147,8 +148,7 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
     result: { name, passed: false, error: null },
     details: { name, eventSourceName, eventName, notOffered: reason, steps: [] },
   });
-  if (event === null) return notOffered('no event');
-  if (event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
+  if (event !== null && event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
     return notOffered('event source or event name differs');
   }
   if (dependency.transform !== undefined && dependency.transform !== null) {

@@ -15,16 +15,16 @@ export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
   for (const trigger of triggersOf(sensor)) {
     const found = k8sResourceOf(trigger);
     if (!found) continue;
-    const { resource, path } = found;
+    const { resource, at } = found;
     const k8s = templateOf(trigger)?.k8s as JsonObject;
     const creates = k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : undefined;
     if (creates && metadata && typeof metadata.generateName === 'string' && metadata.generateName !== '') {
-      findings.push(error([...path, 'metadata', 'generateName'], 'generate-name', generateNameMessage));
+      findings.push(error(at(['metadata', 'generateName']), 'generate-name', generateNameMessage));
     }
     if (resource.kind === 'CodeRun') {
       for (const issue of validateCodeRun(resource)) {
-        findings.push(error([...path, ...issue.path], 'coderun-contract', `${issue.message} (CodeRun CRD, rule ${issue.rule})`));
+        findings.push(error(at(issue.path), 'coderun-contract', `${issue.message} (CodeRun CRD, rule ${issue.rule})`));
       }
     }
   }

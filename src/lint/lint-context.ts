@@ -24,8 +24,7 @@ export function nameOf(object: JsonObject): string | undefined {
 /**
  * The event source a dependency listens to, as far as this run shows it: `github` when the
  * named EventSource defines the event under `spec.github`, `other` when it defines it under
- * another type, `unknown` when the run does not contain it. The linter targets GitHub
- * deployments, so rules treat `unknown` as GitHub.
+ * another type, `unknown` when the run does not contain it (see {@link looksLikeGitHub}).
  */
 export function eventSourceTypeOf(dependency: DependencyAt, context: LintContext): { type: 'github' | 'other' | 'unknown'; source?: JsonObject } {
   const { eventSourceName, eventName } = dependency.dependency;
@@ -37,4 +36,16 @@ export function eventSourceTypeOf(dependency: DependencyAt, context: LintContext
     }
   }
   return { type: 'unknown' };
+}
+
+/**
+ * Whether a dependency whose EventSource is not in the run shows that it listens to GitHub:
+ * its `eventSourceName` mentions GitHub, or its filters read the `X-GitHub-*` fields only the
+ * GitHub event source adds. The GitHub-specific path rules apply to such dependencies only, so
+ * that Sensors of other sources do not get GitHub findings.
+ */
+export function looksLikeGitHub(dependency: DependencyAt): boolean {
+  const { eventSourceName, filters } = dependency.dependency;
+  if (typeof eventSourceName === 'string' && /github/i.test(eventSourceName)) return true;
+  return /x-github-/i.test(JSON.stringify(filters ?? null));
 }

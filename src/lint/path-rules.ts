@@ -1,13 +1,14 @@
 /**
  * Rules on gjson paths into the GitHub event data (reference §1, §6): `header-path`,
  * `data-path-root`, `unknown-payload-path`. Paths come from data filters, expr fields and
- * trigger parameters' `dataKey`.
+ * trigger parameters' `dataKey`, of dependencies on a GitHub event source: named by an
+ * EventSource of the run, else recognised by {@link looksLikeGitHub}.
  */
 import { RE2JS } from 're2js';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, type ObjectFinding } from './findings';
-import { eventSourceTypeOf, type LintContext } from './lint-context';
+import { eventSourceTypeOf, looksLikeGitHub, type LintContext } from './lint-context';
 import { lookUpBodyPath, staticPathKeys, webhookEventSchemas, type SchemaLookup } from './payload-paths';
 import { dataFiltersOf, dependenciesOf, exprFiltersOf, parametersOf, type DependencyAt } from './sensor-model';
 
@@ -61,6 +62,7 @@ export function checkEventPath(
 ): { findings: ObjectFinding[]; lookup?: SchemaLookup } {
   const source = dependency ? eventSourceTypeOf(dependency, context) : { type: 'unknown' as const };
   if (source.type === 'other') return { findings: [] };
+  if (source.type === 'unknown' && !(dependency && looksLikeGitHub(dependency))) return { findings: [] };
   const keys = staticPathKeys(path);
   const root = keys?.[0] ?? path.split('.')[0];
   if (!DATA_ROOTS.includes(root)) {

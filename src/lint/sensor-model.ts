@@ -3,6 +3,7 @@
  * Fields of the wrong type are skipped: the schema rule reports them.
  */
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { parseManifests } from '../engine/load-yaml';
 import type { IssuePath } from '../engine/validation';
 
 /** One entry of `spec.dependencies`. */
@@ -92,11 +93,27 @@ export function templateOf(trigger: TriggerAt): JsonObject | undefined {
   return isJsonObject(trigger.trigger.template) ? trigger.trigger.template : undefined;
 }
 
-/** The inline resource of a k8s trigger (`template.k8s.source.resource`), when there is one. */
-export function k8sResourceOf(trigger: TriggerAt): { resource: JsonObject; path: IssuePath } | undefined {
+/**
+ * The resource a k8s trigger carries: `template.k8s.source.resource`, or the one object of the
+ * `source.inline` text. `at(subPath)` is where to report a field of it: the field itself for
+ * `resource`, the `inline` text (which has no inner positions) for `inline`.
+ */
+export function k8sResourceOf(trigger: TriggerAt): { resource: JsonObject; at: (subPath: IssuePath) => IssuePath } | undefined {
   const k8s = templateOf(trigger)?.k8s;
-  if (!isJsonObject(k8s) || !isJsonObject(k8s.source) || !isJsonObject(k8s.source.resource)) return undefined;
-  return { resource: k8s.source.resource, path: [...trigger.path, 'template', 'k8s', 'source', 'resource'] };
+  if (!isJsonObject(k8s) || !isJsonObject(k8s.source)) return undefined;
+  const sourcePath = [...trigger.path, 'template', 'k8s', 'source'];
+  if (isJsonObject(k8s.source.resource)) {
+    return { resource: k8s.source.resource, at: subPath => [...sourcePath, 'resource', ...subPath] };
+  }
+  if (typeof k8s.source.inline !== 'string') return undefined;
+  let documents: unknown[];
+  try {
+    documents = parseManifests(k8s.source.inline, 'inline source');
+  } catch {
+    return undefined;
+  }
+  if (documents.length !== 1 || !isJsonObject(documents[0])) return undefined;
+  return { resource: documents[0], at: () => [...sourcePath, 'inline'] };
 }
 
 /** Every parameter of every trigger: trigger-level and inside each trigger type (`k8s.parameters`, `http.payload`, ...). */

@@ -53,10 +53,15 @@ describe('simulateSensor: dependencies', () => {
     ]);
   });
 
-  test('no event: nothing passes, nothing fires', () => {
-    const result = simulateSensor(sensor(twoDependencies, [k8sTrigger('t')]), null, { now: NOW });
-    expect(result.dependencies.map(d => d.passed)).toEqual([false, false]);
-    expect(result.details.dependencies[0].notOffered).toBe('no event');
+  test('a nil event meets the filters as Argo defines them for it, and fires nothing', () => {
+    const withExprs = dependency('dep-c', 'c', { exprs: [{ expr: 'a == 1', fields: [{ name: 'a', path: 'a' }] }] });
+    const result = simulateSensor(sensor([...twoDependencies, withExprs], [k8sTrigger('t')]), null, { now: NOW });
+    expect(result.dependencies).toEqual([
+      { name: 'dep-a', passed: false, error: 'data filter error (nil Event)' },
+      { name: 'dep-b', passed: true, error: null },
+      { name: 'dep-c', passed: false, error: 'expr filter error (nil event)' },
+    ]);
+    expect(result.details.dependencies.map(d => d.notOffered)).toEqual([undefined, undefined, undefined]);
     expect(result.triggers).toEqual([{ name: 't', fired: false, resource: null, error: null }]);
   });
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
+import { buildProgram } from '../../src/cli';
 import { registerLintCommand } from '../../src/cli/lint-command';
 import { tempDir } from '../helpers/chart';
 
@@ -30,6 +31,21 @@ function run(args: string[]): { out: string; err: string; status: number } {
 
 describe('ci-remediation lint', () => {
   const dir = tempDir('lint-command-');
+
+  test('unreadable input in the full program: one line, no usage text', () => {
+    let err = '';
+    // Subcommands take their own copy of the output settings: capture the stream itself.
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => { err += String(chunk); return true; });
+    const previous = process.exitCode;
+    try {
+      buildProgram().exitOverride().parse(['node', 'ci-remediation', 'lint', path.join(dir, 'absent.yaml')]);
+      expect(process.exitCode).toBe(2);
+    } finally {
+      process.exitCode = previous;
+      write.mockRestore();
+    }
+    expect(err).toMatch(/^error: .*absent\.yaml: cannot read: no such file\n$/);
+  });
 
   test('prints file:line:col severity rule message and exits 1 on errors', () => {
     const { out, status } = run([FIXTURE]);

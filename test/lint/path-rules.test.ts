@@ -59,6 +59,19 @@ describe('pathRules', () => {
     ]);
   });
 
+  test('a dependency on an EventSource outside the run is checked only when it shows GitHub', () => {
+    const renamed = (sensor: Record<string, any>, eventSourceName: string) => {
+      sensor.spec.dependencies[0].eventSourceName = eventSourceName;
+      return sensor;
+    };
+    const unrelated = renamed(sensorWith({ data: [dataFilter('action', ['^a$'])] }), 'payments');
+    expect(pathRules(unrelated, NO_CONTEXT)).toEqual([]);
+    const byName = renamed(sensorWith({ data: [dataFilter('action', ['^a$'])] }), 'gh-github-org');
+    expect(pathRules(byName, NO_CONTEXT).map(f => f.rule)).toEqual(['data-path-root']);
+    const byFilter = renamed(sensorWith({ data: [dataFilter('body.X-GitHub-Event', ['^push$']), dataFilter('action', ['^a$'])] }), 'hooks');
+    expect(pathRules(byFilter, NO_CONTEXT).map(f => f.rule)).toEqual(['data-path-root']);
+  });
+
   test('dependencies of a non-GitHub event source are not checked', () => {
     const eventSource = { apiVersion: 'argoproj.io/v1alpha1', kind: 'EventSource', metadata: { name: 'github', namespace: 'argo' }, spec: { webhook: { org: { endpoint: '/x', port: '1' } } } };
     expect(pathRules(sensorWith({ data: [dataFilter('action', ['^a$'])] }), lintContextOf([eventSource]))).toEqual([]);

@@ -30,6 +30,16 @@ describe('k8sResourceRules', () => {
       ['generate-name', 'spec.triggers.0.template.k8s.source.resource.metadata.generateName'],
     ]);
   });
+
+  test('generateName in an inline source is reported at the inline text', () => {
+    const inline = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: x-\n';
+    const trigger = { template: { name: 't', k8s: { operation: 'create', source: { inline } } } };
+    expect(k8sResourceRules(sensorWith({ trigger })).map(f => [f.rule, f.path.join('.')])).toEqual([
+      ['generate-name', 'spec.triggers.0.template.k8s.source.inline'],
+    ]);
+    const unreadable = { template: { name: 't', k8s: { operation: 'create', source: { inline: 'a: [' } } } };
+    expect(k8sResourceRules(sensorWith({ trigger: unreadable }))).toEqual([]);
+  });
 });
 
 describe('eventSourceRules', () => {

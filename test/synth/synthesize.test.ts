@@ -91,6 +91,17 @@ describe('the command line (compiled JavaScript, as users run it)', () => {
     }
   });
 
+  test.each([
+    [['simulate', '--event', 'x.json']],
+    [['replay', '--sensor', 'dist/ci-remediation.k8s.yaml']],
+    [['lint', '--no-such-option', 'x.yaml']],
+    [['no-such-command']],
+  ])('usage mistakes exit 2, like unreadable input: %j', args => {
+    const run = spawnSync('node', [bin, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: /);
+  });
+
   test('synth --config --out, and the settings file error names the field and file', () => {
     const dir = path.join(work, 'cli');
     writeTree(dir, { 'settings.yaml': 'repositories: [acme/api]\nfilters:\n  excludeWorkflows: [Deploy]\n', 'bad.yaml': 'sensor:\n  replica: 2\n' });

@@ -4,8 +4,9 @@
  * rescan the text. Paths beyond plain dotted keys/indexes go to the gjson port unchanged.
  *
  * Equivalence with gjson (checked by tests against the port): strict RFC 8259 validity;
- * an object key matches when its unescaped text equals the segment, the first duplicate
- * wins; a numeric segment indexes an array; anything else on an array or scalar is missing.
+ * an object key matches when its unescaped text equals the segment; of duplicate keys, the
+ * first through which the rest of the path exists wins; a numeric segment indexes an array;
+ * anything else on an array or scalar is missing.
  */
 import type { SensorEvent } from '../event';
 import { get } from '../gjson';
@@ -88,8 +89,8 @@ class DecodedPayload implements Payload {
 
 /** A validated payload with memoized container indexes. */
 export class PayloadView implements Payload {
-  /** Object member spans by key (first occurrence) or array element spans, per container start. */
-  private readonly objects = new Map<number, Map<string, Span>>();
+  /** Object member spans by key (every occurrence, in order) or array element spans, per container start. */
+  private readonly objects = new Map<number, Map<string, Span[]>>();
   private readonly arrays = new Map<number, Span[]>();
   private readonly results = new Map<string, GjsonResult>();
   /** Whether the payload is valid JSON (gjson `Valid`). */
@@ -123,18 +124,32 @@ export class PayloadView implements Payload {
   }
 
   private lookup(rootStart: number, segments: readonly string[]): GjsonResult {
-    let span: Span | undefined = { start: rootStart, end: this.skipValue(rootStart) };
-    for (const segment of segments) {
-      const open = this.text.charCodeAt(span.start);
-      if (open === 0x7b) span = this.members(span.start).get(segment);
-      else if (open === 0x5b && DIGITS.test(segment)) span = this.elements(span.start)[Number(segment)];
-      else span = undefined;
-      if (span === undefined) return MISSING;
-    }
-    return parse(this.text.slice(span.start, span.end));
+    const span = this.find({ start: rootStart, end: this.skipValue(rootStart) }, segments, 0);
+    return span === undefined ? MISSING : parse(this.text.slice(span.start, span.end));
   }
 
-  private members(start: number): Map<string, Span> {
+  /**
+   * The span `segments[at..]` leads to from `span`. Like gjson, a key that occurs more than once
+   * gives its first value at the end of the path; before the end, the first occurrence through
+   * which the rest of the path exists.
+   */
+  private find(span: Span, segments: readonly string[], at: number): Span | undefined {
+    if (at === segments.length) return span;
+    const segment = segments[at];
+    const open = this.text.charCodeAt(span.start);
+    if (open === 0x5b) {
+      const element = DIGITS.test(segment) ? this.elements(span.start)[Number(segment)] : undefined;
+      return element === undefined ? undefined : this.find(element, segments, at + 1);
+    }
+    if (open !== 0x7b) return undefined;
+    for (const value of this.members(span.start).get(segment) ?? []) {
+      const found = this.find(value, segments, at + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private members(start: number): Map<string, Span[]> {
     let members = this.objects.get(start);
     if (members !== undefined) return members;
     members = new Map();
@@ -146,7 +161,9 @@ export class PayloadView implements Payload {
       const key = rawKey.indexOf('\\') >= 0 ? unescape(rawKey) : rawKey;
       const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
       const valueEnd = this.skipValue(valueStart);
-      if (!members.has(key)) members.set(key, { start: valueStart, end: valueEnd });
+      const occurrences = members.get(key);
+      if (occurrences === undefined) members.set(key, [{ start: valueStart, end: valueEnd }]);
+      else occurrences.push({ start: valueStart, end: valueEnd });
       i = skipSpace(text, valueEnd);
       if (text.charCodeAt(i) === 0x2c) i = skipSpace(text, i + 1);
     }

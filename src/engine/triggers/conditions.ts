@@ -1,7 +1,7 @@
 /**
  * Trigger `conditions` (reference §8): a boolean expression over dependency names with `&&`, `||`
  * and parentheses. Empty conditions mean the AND of all dependencies. A name that is not a
- * dependency is simply never satisfied (the controller does not catch it, the trigger never fires).
+ * dependency makes the trigger never fire, whatever the rest says (the controller does not catch it).
  */
 
 /** A conditions expression that cannot be parsed. */
@@ -118,5 +118,7 @@ export function conditionsHold(conditions: string | undefined, dependencyNames: 
   if (conditions === undefined || conditions.trim() === '') {
     return dependencyNames.length > 0 && dependencyNames.every(name => satisfied.has(name));
   }
-  return evaluate(parse(conditions), satisfied);
+  const condition = parse(conditions);
+  if (conditionNames(conditions).some(name => !dependencyNames.includes(name))) return false;
+  return evaluate(condition, satisfied);
 }

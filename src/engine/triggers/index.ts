@@ -3,6 +3,7 @@
  * resource or payload (reference §7, §8).
  */
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
+import { decodedTriggerTemplate } from './decoded-fields';
 import { applyParams, type DependencyEvents } from './params';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
@@ -48,11 +49,14 @@ export interface RunTriggerInput {
  */
 export function runTrigger(input: RunTriggerInput): unknown {
   const trigger = isObject(input.trigger) ? input.trigger : {};
-  let template: unknown = trigger.template;
-  if (!isObject(template)) throw new TriggerError('trigger has no template');
+  if (!isObject(trigger.template)) throw new TriggerError('trigger has no template');
+  // The sensor holds the template decoded into its struct: fields it does not declare are gone.
+  let template = decodedTriggerTemplate(trigger.template);
   if (trigger.parameters !== undefined && trigger.parameters !== null) {
-    template = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events)) as unknown;
-    if (!isObject(template)) throw new TriggerError('the trigger template is no longer an object after parameters');
+    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events));
+    if (!isObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
+    // ... and it decodes the result of the parameters back into it.
+    template = decodedTriggerTemplate(applied);
   }
   const type = triggerType(template);
   if (type === undefined) throw new TriggerError('trigger template has no trigger type (k8s, http, ...)');
@@ -70,11 +74,14 @@ export function runTrigger(input: RunTriggerInput): unknown {
     return resourceTriggerObject(spec, input.events, context, type === 'k8s' && (operation === '' || operation === 'create'));
   }
 
-  // Other types: their parameters apply to their own spec, their payload is built from `{}`.
+  // Other types: their parameters apply to their own spec, their payload is built from `{}`;
+  // what comes out is what the sensor's struct for the type keeps.
   const { parameters, ...rest } = spec;
-  const applied = parameters === undefined || parameters === null
+  const withParameters = parameters === undefined || parameters === null
     ? rest
     : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
+  const decoded = decodedTriggerTemplate({ [type]: withParameters })[type];
+  const applied = isObject(decoded) ? decoded : {};
   if (Array.isArray(spec.payload)) {
     applied.payload = JSON.parse(applyParams('{}', spec.payload, input.events)) as unknown;
   }

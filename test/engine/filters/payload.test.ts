@@ -20,9 +20,12 @@ describe('payload paths match gjson Get', () => {
     '[{"a":1},{"a":2}]',
     ' { "sp" : "x" , "n" : -1e3 } ',
     '"scalar"',
+    // Duplicate keys: the first one through which the rest of the path exists.
+    '{"a":1,"a":{"c":2},"b":{"x":1},"b":{"y":2},"b":[5],"a":{"c":3,"d":{"e":4}}}',
   ];
   const paths = ['a', 'a.b', 'a.n', 'a.big', 'a.t', 'a.f', 'a.z', 'a.arr', 'a.arr.0', 'a.arr.1.x', 'a.arr.2.0', 'a.arr.3', 'a.arr.x', 'a.o', 'a.o.k.1',
-    'dup', 'esc-key', 's', '0', 'X-GitHub-Event', '1.a', '0.a', '2', 'sp', 'n', 'nope', 'a.b.c', 'a.#', 'a.arr.#', 'a*', '', 'a..b', 'a.', 'a|b'];
+    'dup', 'esc-key', 's', '0', 'X-GitHub-Event', '1.a', '0.a', '2', 'sp', 'n', 'nope', 'a.b.c', 'a.#', 'a.arr.#', 'a*', '', 'a..b', 'a.', 'a|b',
+    'a.c', 'a.d.e', 'b', 'b.x', 'b.y', 'b.0', 'b.z'];
   for (const text of texts) {
     it.each(paths)(`${text.slice(0, 20)}... %j`, (path) => {
       const expected = get(text, path);

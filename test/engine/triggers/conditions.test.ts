@@ -18,9 +18,10 @@ describe('conditionsHold (reference §8)', () => {
     ['(dep-a || dep-b) && dep.c', ['dep-a'], false],
     ['(dep-a || dep-b) && dep.c', ['dep-b', 'dep.c'], true],
     ['((dep-a))', ['dep-a'], true],
-    // Unknown names are never satisfied: the trigger never fires.
+    // An unknown name: the trigger never fires, whatever the rest of the expression says.
     ['unknown', ['dep-a', 'dep-b', 'dep.c'], false],
-    ['unknown || dep-a', ['dep-a'], true],
+    ['unknown || dep-a', ['dep-a'], false],
+    ['dep-a || (dep-b && unknown)', ['dep-a', 'dep-b', 'dep.c'], false],
   ])('%j with %j satisfied gives %s', (conditions, satisfied, expected) => {
     expect(conditionsHold(conditions, DEPENDENCIES, new Set(satisfied))).toBe(expected);
   });
