@@ -14,6 +14,8 @@ export interface ObjectFinding {
   readonly severity: Severity;
   /** What breaks and how to fix it. */
   readonly message: string;
+  /** Locate the key of the last path segment, not its value: the finding is about the field itself (unknown, misplaced). */
+  readonly atKey?: boolean;
 }
 
 /** A finding located in a file (1-based line and column). */
@@ -29,6 +31,11 @@ export interface LintFinding {
 /** Shorthand for building an error finding. */
 export function error(path: IssuePath, rule: string, message: string): ObjectFinding {
   return { path, rule, severity: 'error', message };
+}
+
+/** The same finding, located at the key of its field rather than at the value. */
+export function atKey(finding: ObjectFinding): ObjectFinding {
+  return { ...finding, atKey: true };
 }
 
 /** Shorthand for building a warning finding. */

@@ -4,7 +4,7 @@
  */
 import { validateCodeRun } from '../engine/validation';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
-import { error, type ObjectFinding } from './findings';
+import { atKey, error, type ObjectFinding } from './findings';
 import { k8sResourceOf, parametersOf, templateOf, triggersOf } from './sensor-model';
 
 /** k8s trigger resource rules of a Sensor. */
@@ -24,7 +24,8 @@ export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
     }
     if (resource.kind === 'CodeRun') {
       for (const issue of validateCodeRun(resource)) {
-        findings.push(error(at(issue.path), 'coderun-contract', `${issue.message} (CodeRun CRD, rule ${issue.rule})`));
+        const finding = error(at(issue.path), 'coderun-contract', `${issue.message} (CodeRun CRD, rule ${issue.rule})`);
+        findings.push(issue.rule.endsWith('unknown-field') ? atKey(finding) : finding);
       }
     }
   }

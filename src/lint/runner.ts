@@ -74,7 +74,7 @@ export function lintTexts(inputs: readonly LintInput[]): LintFinding[] {
   for (const { file, documents } of parsed) {
     for (const document of documents) {
       for (const finding of lintObject(document.value as JsonObject, context)) {
-        const { line, column } = document.locate(finding.path);
+        const { line, column } = document.locate(finding.path, finding.atKey);
         findings.push({ file, line, column, severity: finding.severity, rule: finding.rule, message: finding.message });
       }
     }

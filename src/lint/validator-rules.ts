@@ -4,7 +4,7 @@
  */
 import { validateAgainstSchema, validateEventSourceRules, validateSensorRules, type ValidationIssue } from '../engine/validation';
 import type { JsonObject } from '../engine/validation/go-values';
-import { error, type ObjectFinding } from './findings';
+import { atKey, error, type ObjectFinding } from './findings';
 
 /**
  * Controller issues another rule reports with a more specific id and fix
@@ -23,5 +23,6 @@ export function validatorRules(object: JsonObject): ObjectFinding[] {
 
 function asFinding(issue: ValidationIssue, rule: 'schema' | 'controller'): ObjectFinding {
   const consequence = rule === 'controller' ? ` (the controller rejects the object; ${issue.rule})` : '';
-  return error(issue.path, rule, `${issue.message}${consequence}`);
+  const finding = error(issue.path, rule, `${issue.message}${consequence}`);
+  return issue.rule === 'schema/unknown-field' ? atKey(finding) : finding;
 }

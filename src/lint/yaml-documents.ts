@@ -9,8 +9,11 @@ import type { IssuePath } from '../engine/validation';
 export interface YamlDocument {
   /** The document as plain JSON-like data (`null` for an empty document). */
   readonly value: unknown;
-  /** 1-based line and column of the node at `path`, or of its nearest existing ancestor. */
-  locate(path: IssuePath): { line: number; column: number };
+  /**
+   * 1-based line and column of the node at `path`, or of its nearest existing ancestor; with
+   * `atKey`, of the key of the last segment.
+   */
+  locate(path: IssuePath, atKey?: boolean): { line: number; column: number };
 }
 
 /** Thrown when a text is not YAML; the message is one line. */
@@ -38,19 +41,22 @@ export function parseYamlDocuments(text: string): YamlDocument[] {
     }
     return {
       value: document.toJS({ maxAliasCount: -1 }) as unknown,
-      locate: path => {
-        const { line, col } = lineCounter.linePos(offsetOf(document, path));
+      locate: (path, atKey) => {
+        const { line, col } = lineCounter.linePos(offsetOf(document, path, atKey === true));
         return { line, column: col };
       },
     };
   });
 }
 
-/** Source offset of the deepest node on `path`: the value node when it has a range, else its key. */
-function offsetOf(document: Document, path: IssuePath): number {
+/**
+ * Source offset of the deepest node on `path`: the value node when it has a range, else its key;
+ * with `atKey`, the key of the last segment when it is a map key.
+ */
+function offsetOf(document: Document, path: IssuePath, atKey: boolean): number {
   let node: unknown = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     let next: unknown;
     let keyOffset: number | undefined;
     if (isMap(node)) {
@@ -66,7 +72,7 @@ function offsetOf(document: Document, path: IssuePath): number {
     }
     // A key with no value (`secret:`) has a value node without a useful range: use the key.
     const valueOffset = isScalar(next) && next.range && next.range[1] === next.range[0] ? undefined : rangeStart(next);
-    offset = valueOffset ?? keyOffset ?? offset;
+    offset = (atKey && index === path.length - 1 ? keyOffset : undefined) ?? valueOffset ?? keyOffset ?? offset;
     node = next;
   }
   return offset;

@@ -5,7 +5,7 @@ const FIXTURE = path.join(__dirname, 'fixtures', 'hand-written.yaml');
 
 /** Every defect of the hand-written deployment (github-and-coderun.md §4) visible in its YAML: line, column, rule, text. */
 const EXPECTED: [number, number, string, string][] = [
-  [23, 9, 'missing-webhook-secret', 'secret is not a field of the GitHub event source'],
+  [22, 7, 'missing-webhook-secret', 'secret is not a field of the GitHub event source'],
   [45, 19, 'expr-unsupported-function', 'Undefined function contains'],
   [49, 19, 'expr-dotted-name', 'body.workflow_run.id is a govaluate parse error'],
   [53, 19, 'expr-unbound-variable', "No parameter 'max' found."],
@@ -22,15 +22,15 @@ const EXPECTED: [number, number, string, string][] = [
   [89, 17, 'regex-metachar-in-literal', '[ci skip] in "[ci skip]" is a character class'],
   [90, 19, 'unknown-payload-path', 'body.workflow_run.head_sha_typo'],
   [97, 21, 'conditions-unknown-dependency', 'conditions name "ci-failed"'],
-  [99, 11, 'retry-in-template', 'retryStrategy inside template is ignored'],
+  [98, 9, 'retry-in-template', 'retryStrategy inside template is ignored'],
   [105, 27, 'coderun-contract', 'apiVersion "agents.platform.5dlabs.ai/v1alpha1" is not served'],
   [108, 31, 'generate-name', 'redelivered or re-sent event starts a duplicate'],
   [114, 17, 'coderun-contract', 'spec.repositoryUrl: required field is missing'],
   [114, 17, 'coderun-contract', 'spec.docsRepositoryUrl: required field is missing'],
   [114, 17, 'coderun-contract', 'spec.workingDirectory: required field is missing'],
   [114, 17, 'coderun-contract', 'spec.githubApp: required field is missing'],
-  [116, 28, 'coderun-contract', 'spec.maxTokens: unknown field; the API server prunes it silently (the schema has it at spec.cliConfig.maxTokens)'],
-  [117, 30, 'coderun-contract', 'spec.temperature: unknown field'],
+  [116, 17, 'coderun-contract', 'spec.maxTokens: unknown field; the API server prunes it silently (the schema has it at spec.cliConfig.maxTokens)'],
+  [117, 17, 'coderun-contract', 'spec.temperature: unknown field'],
   [119, 19, 'coderun-contract', 'spec.env: must be an object, got an array'],
   [124, 31, 'template-number-printing', 'write {{ int64 .Input.body.workflow_run.id }}'],
   [128, 31, 'free-text-label', '.Input.body.workflow_run.name feeds label workflow-name with free text'],
