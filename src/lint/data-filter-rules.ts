@@ -21,8 +21,8 @@ const TYPES = ['bool', 'number', 'string'];
 const PROSE_KEYS = new Set(['message', 'title', 'display_title', 'body', 'description']);
 
 /**
- * Rules `unanchored-literal`, `regex-metachar-in-literal`, `bad-regex`, `negative-multi-value`,
- * `unsupported-comparator`, `data-filter-type`, `data-filter-value`.
+ * Rules `unanchored-literal`, `anchored-alternation`, `regex-metachar-in-literal`, `bad-regex`,
+ * `negative-multi-value`, `unsupported-comparator`, `data-filter-type`, `data-filter-value`.
  */
 export function dataFilterRules(sensor: JsonObject): ObjectFinding[] {
   return dataFiltersOf(sensor).flatMap(checkDataFilter);
@@ -85,20 +85,23 @@ function checkParsed(value: string, parse: (s: string) => unknown, at: (string |
 
 /** A regex split into its optional leading flag group, anchors and core. */
 interface RegexShape {
+  /** The leading flag group (`(?i)`), or `''`. */
+  readonly flags: string;
   readonly core: string;
   readonly anchoredStart: boolean;
   readonly anchoredEnd: boolean;
 }
 
 function shapeOf(value: string): RegexShape {
-  let rest = value.replace(/^\(\?[imsU-]+\)/, '');
+  const flags = /^\(\?[imsU-]+\)/.exec(value)?.[0] ?? '';
+  let rest = value.slice(flags.length);
   const anchoredStart = /^(\^|\\A)/.test(rest);
   if (anchoredStart) rest = rest.replace(/^(\^|\\A)/, '');
   // `$` counts when not escaped: an even number of backslashes before it.
   const end = /(?:^|[^\\])(?:\\\\)*(\$|\\z)$/.exec(rest);
   const anchoredEnd = end !== null;
   if (end) rest = rest.slice(0, rest.length - end[1].length);
-  return { core: rest, anchoredStart, anchoredEnd };
+  return { flags, core: rest, anchoredStart, anchoredEnd };
 }
 
 /** The core with escaped punctuation replaced by placeholders, or undefined when it has other regex syntax. */
@@ -107,6 +110,24 @@ function literalText(core: string): string | undefined {
   const unescaped = core.replace(/\\[^A-Za-z0-9]/g, '_');
   if (/[\\^$*+?()[\]{}|]/.test(unescaped)) return undefined;
   return unescaped;
+}
+
+/**
+ * The alternatives of a core that is only literal words joined by top-level `|` (`a|b`,
+ * `^a|b$` once anchors are split off), or undefined.
+ */
+function literalAlternatives(core: string): string[] | undefined {
+  const parts = core.split(/(?<!\\)\|/);
+  if (parts.length < 2) return undefined;
+  return parts.every(part => part !== '' && literalText(part) !== undefined) ? parts : undefined;
+}
+
+/** A `(word)` group in an otherwise literal core (`feat(scope)`), written where parentheses were meant, or undefined. */
+function literalGroup(core: string): string | undefined {
+  const match = /(?<!\\)\(([A-Za-z0-9_ .,:\/-]+)(?<!\\)\)/.exec(core);
+  if (!match) return undefined;
+  const rest = core.slice(0, match.index) + match[1] + core.slice(match.index + match[0].length);
+  return literalText(rest) !== undefined && /[A-Za-z0-9]/.test(core.slice(0, match.index) + core.slice(match.index + match[0].length)) ? match[0] : undefined;
 }
 
 /** Unescaped `.` between word characters: a repository name, version or host written as a regex. */
@@ -127,6 +148,23 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
       `${wordClass} in ${JSON.stringify(value)} is a character class matching one character, not the text ${wordClass}; escape the brackets: ${RE2JS.quote(wordClass)}`));
   }
   const shape = shapeOf(value);
+  const group = literalGroup(shape.core);
+  if (group !== undefined) {
+    findings.push(error(at, 'regex-metachar-in-literal',
+      `${group} in ${JSON.stringify(value)} is a regex group, so the filter matches the text without the parentheses; escape them: ${RE2JS.quote(group)}`));
+  }
+  const alternatives = literalAlternatives(shape.core);
+  if (alternatives !== undefined) {
+    const grouped = `${shape.flags}^(?:${alternatives.join('|')})$`;
+    if (shape.anchoredStart || shape.anchoredEnd) {
+      findings.push(make(at, 'anchored-alternation',
+        `in ${JSON.stringify(value)} the anchors bind to the first and last alternatives only (| has the lowest precedence), so the others match anywhere; group them: ${grouped}`));
+    } else if (!PROSE_KEYS.has(filterPath.split('.').pop() ?? '')) {
+      findings.push(make(at, 'unanchored-literal',
+        `value ${JSON.stringify(value)} is searched unanchored, so it also matches any value containing one of the alternatives; anchor the group: ${grouped}`));
+    }
+    return findings;
+  }
   const literal = literalText(shape.core);
   if (literal === undefined) return findings;
   if (hasLiteralDot(literal)) {
@@ -139,7 +177,7 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
       ? 'so != also rejects every value that merely contains it'
       : `so it also matches any value containing it (e.g. ${JSON.stringify(`x_${shape.core}`)})`;
     findings.push(make(at, 'unanchored-literal',
-      `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ^${shape.core}$`));
+      `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ${shape.flags}^${shape.core}$`));
   }
   return findings;
 }

@@ -26,8 +26,20 @@ describe('dataFilterRules', () => {
     ['number Go parses', { path: 'body.workflow_run.run_attempt', type: 'number', value: ['3'], comparator: '<' }, []],
     ['bool Go cannot parse', { path: 'body.repository.fork', type: 'bool', value: ['yes'] }, ['error data-filter-value']],
     ['unknown type', { path: 'body.action', type: 'regex', value: ['^a$'] }, ['error data-filter-type']],
+    ['unanchored alternation', dataFilter('body.action', ['completed|requested']), ['error unanchored-literal']],
+    ['anchors on the outer alternatives only', dataFilter('body.action', ['^completed|requested$']), ['error anchored-alternation']],
+    ['grouped anchored alternation', dataFilter('body.action', ['^(?:completed|requested)$']), []],
+    ['parentheses meant literally', dataFilter('body.workflow_run.display_title', ['^feat(scope): x']), ['error regex-metachar-in-literal']],
+    ['a real group', dataFilter('body.workflow_run.head_branch', ['^(main|develop)$']), []],
   ])('%s', (_name, filter, expected) => {
     expect(rulesFor(filter)).toEqual(expected);
+  });
+
+  test('fixes keep the flag group and group the alternatives', () => {
+    const messages = (value: string) => dataFilterRules(sensorWith({ data: [dataFilter('body.workflow_run.conclusion', [value])] })).map(f => f.message);
+    expect(messages('(?i)failure')).toEqual([expect.stringMatching(/; anchor it: \(\?i\)\^failure\$$/)]);
+    expect(messages('(?i)^failure|timed_out$')).toEqual([expect.stringMatching(/; group them: \(\?i\)\^\(\?:failure\|timed_out\)\$$/)]);
+    expect(messages('^feat(scope): x')).toEqual([expect.stringContaining('escape them: \\(scope\\)')]);
   });
 
   test('messages say what breaks and how to fix it', () => {
