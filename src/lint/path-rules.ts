@@ -128,9 +128,28 @@ export function pathRules(sensor: JsonObject, context: LintContext): ObjectFindi
   const dependencies = dependenciesOf(sensor);
   for (const { parameter, path } of parametersOf(sensor)) {
     const src = parameter.src;
-    if (!isJsonObject(src) || typeof src.dataKey !== 'string' || src.dataKey === '') continue;
+    if (!isJsonObject(src)) continue;
     const dependency = dependencies.find(d => d.name === src.dependencyName);
-    findings.push(...checkEventPath(src.dataKey, 'parameter', dependency, context, [...path, 'src', 'dataKey']).findings);
+    if (typeof src.dataKey === 'string' && src.dataKey !== '') {
+      findings.push(...checkEventPath(src.dataKey, 'parameter', dependency, context, [...path, 'src', 'dataKey']).findings);
+    }
+    if (typeof src.dataTemplate === 'string') {
+      for (const fieldPath of templateInputPaths(src.dataTemplate)) {
+        findings.push(...checkEventPath(fieldPath, 'parameter', dependency, context, [...path, 'src', 'dataTemplate']).findings);
+      }
+    }
   }
   return findings;
+}
+
+/**
+ * The event-data paths a parameter template reads as field chains (`.Input.body.workflow_run.id`
+ * gives `body.workflow_run.id`), each once. `index` calls and variables are not followed.
+ */
+export function templateInputPaths(template: string): string[] {
+  const paths = new Set<string>();
+  for (const action of template.match(/\{\{[\s\S]*?\}\}/g) ?? []) {
+    for (const match of action.matchAll(/(?<![\w.])\.Input((?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?![\w-])/g)) paths.add(match[1].slice(1));
+  }
+  return [...paths];
 }

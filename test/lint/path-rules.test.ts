@@ -1,5 +1,5 @@
 import { lintContextOf } from '../../src/lint/lint-context';
-import { canonicalHeaderKey, eventTypesOf, pathRules } from '../../src/lint/path-rules';
+import { canonicalHeaderKey, eventTypesOf, pathRules, templateInputPaths } from '../../src/lint/path-rules';
 import { lookUpBodyPath, staticPathKeys } from '../../src/lint/payload-paths';
 import { dependenciesOf } from '../../src/lint/sensor-model';
 import { dataFilter, sensorWith } from './sensor-builders';
@@ -70,6 +70,16 @@ describe('pathRules', () => {
     expect(pathRules(byName, NO_CONTEXT).map(f => f.rule)).toEqual(['data-path-root']);
     const byFilter = renamed(sensorWith({ data: [dataFilter('body.X-GitHub-Event', ['^push$']), dataFilter('action', ['^a$'])] }), 'hooks');
     expect(pathRules(byFilter, NO_CONTEXT).map(f => f.rule)).toEqual(['data-path-root']);
+  });
+
+  test('paths read by parameter templates are checked like dataKey paths', () => {
+    expect(templateInputPaths('x-{{ int64 .Input.body.workflow_run.id }}-{{ $.Input.body.a.b | lower }}{{ $v.Input.c }}{{ index .Input.body "X-GitHub-Event" }}'))
+      .toEqual(['body.workflow_run.id', 'body.a.b', 'body']);
+    const parameters = [{ src: { dependencyName: 'dep', dataTemplate: '{{ .Input.body.workflow_run.idd }}' }, dest: 'metadata.name' }];
+    const sensor = sensorWith({ data: [dataFilter('body.X-GitHub-Event', ['^workflow_run$'])], parameters });
+    expect(pathRules(sensor, NO_CONTEXT).map(f => `${f.rule} ${f.path.join('.')}`)).toEqual([
+      'unknown-payload-path spec.triggers.0.template.k8s.parameters.0.src.dataTemplate',
+    ]);
   });
 
   test('dependencies of a non-GitHub event source are not checked', () => {
