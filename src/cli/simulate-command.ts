@@ -121,8 +121,8 @@ export function formatSimulation(report: SimulationReport): string {
   if (report.validation.length === 0) {
     lines.push('Validation: the controller accepts this Sensor');
   } else {
-    lines.push(`Validation: ${report.validation.length} controller rule(s) broken (the controller would reject this Sensor):`);
-    for (const message of report.validation) lines.push(`  - ${message}`);
+    lines.push(`Validation: ${report.validation.length} controller rule(s) broken (the controller would reject this Sensor; evaluated anyway):`);
+    for (const message of report.validation) lines.push(`  warning: ${message}`);
   }
   report.dependencies.forEach((dependency, i) => {
     const details = report.details.dependencies[i];

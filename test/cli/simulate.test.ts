@@ -17,6 +17,7 @@ const dir = writeTree(tempDir(), {
   'not-yaml.yaml': 'kind: [\n',
   'no-sensor.yaml': 'kind: ConfigMap\nmetadata: {name: x}\n',
   'array-payload.json': '[1, 2]',
+  'rejected.yaml': stackYaml().replace('comparator: "!="', 'comparator: "!~"'),
 });
 const file = (name: string) => path.join(dir, name);
 
@@ -61,6 +62,13 @@ describe('simulate', () => {
     expect(out).toContain('Trigger create-coderun (k8s), conditions: all dependencies');
     expect(out).toContain('  FIRED; resource:\n    apiVersion: agents.platform/v1\n    kind: CodeRun\n');
     expect(out).toContain('      name: ci-remediation-19289199112-2\n');
+  });
+
+  test('a Sensor the controller rejects is evaluated anyway, its broken rules shown as warnings', () => {
+    const { code, out } = simulate({ sensor: file('rejected.yaml'), githubEvent: 'workflow_run', payload: file('failure.json') });
+    expect(code).toBe(0);
+    expect(out).toMatch(/Validation: \d+ controller rule\(s\) broken \(the controller would reject this Sensor; evaluated anyway\):\n  warning: spec\.dependencies\[0\]\.filters\.data\[5\]\.comparator: /);
+    expect(out).toContain('Dependency workflow-run-failed (github/org): DROPPED');
   });
 
   test('a dropped event says which filter dropped it; exit code is still 0', () => {
