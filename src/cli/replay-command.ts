@@ -6,9 +6,8 @@ import type { Command } from 'commander';
 import { parseEventFile, type SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { loadSensorFile } from '../engine/load-yaml';
-import { simulateSensor, type SimulationReport } from '../engine/sensor';
+import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
 import { BoundedCache } from '../engine/filters/bounded-cache';
-import { validateSensorRules } from '../engine/validation';
 import { firstDependencyAddress, INPUT_ERROR_EXIT_CODE, InputError, isInputError, processOutput, type CommandOutput } from './simulate-command';
 
 /** Options of `replay` as commander parses them. */
@@ -167,7 +166,7 @@ export function replayEntries(sensor: Record<string, unknown>, entries: readonly
   let triggers: (ReplaySummary['triggers'][number] & { counter: ReasonCounter })[] | undefined;
   let sensorName = '';
   // Per-Sensor work done once, not per event.
-  const validationIssues = validateSensorRules(sensor);
+  const validationIssues = controllerRejections(sensor);
   const address = firstDependencyAddress(sensor);
   for (const entry of entries) {
     let event: SensorEvent | null;

@@ -6,7 +6,7 @@ import type { SensorEvent } from './event';
 import { filterEvent } from './filters';
 import type { FilterStep } from './filters/outcome';
 import { conditionsHold, runTrigger, triggerType } from './triggers';
-import { formatIssuePath, validateSensorRules, type ValidationIssue } from './validation';
+import { formatIssuePath, validateAgainstSchema, validateSensorRules, type ValidationIssue } from './validation';
 
 /** The `--json` shape of `simulate`. */
 export interface SimulationResult {
@@ -55,7 +55,7 @@ export interface SimulateOptions {
   /** The action time (k8s create's `events.argoproj.io/action-timestamp` label). Default: now. */
   readonly now?: Date;
   /**
-   * `validateSensorRules(sensor)` computed beforehand, so that replaying many events through
+   * `controllerRejections(sensor)` computed beforehand, so that replaying many events through
    * one Sensor validates it once. Default: computed on each call.
    */
   readonly validationIssues?: readonly ValidationIssue[];
@@ -77,6 +77,22 @@ function listField(obj: JsonObject | undefined, key: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** `path: message`; schema messages already start with their path. */
+function issueText(issue: ValidationIssue): string {
+  const path = formatIssuePath(issue.path);
+  return issue.message.startsWith(`${path}: `) ? issue.message : `${path}: ${issue.message}`;
+}
+
+/**
+ * Why the controller would reject the Sensor: fields of a JSON type its Go structs cannot decode
+ * (the whole Sensor is then unreadable), then its validation rules (reference §9).
+ * @throws TypeError when `sensor` is not an object of kind Sensor
+ */
+export function controllerRejections(sensor: unknown): ValidationIssue[] {
+  const undecodable = validateAgainstSchema(sensor).filter(issue => issue.rule === 'schema/type');
+  return [...undecodable, ...validateSensorRules(sensor)];
+}
+
 /**
  * Runs one event through a Sensor.
  *
@@ -90,7 +106,7 @@ function listField(obj: JsonObject | undefined, key: string): unknown[] {
  * @throws TypeError when `sensor` is not an object of kind Sensor
  */
 export function simulateSensor(sensor: unknown, event: SensorEvent | null, options: SimulateOptions = {}): SimulationReport {
-  const validationIssues = options.validationIssues ?? validateSensorRules(sensor);
+  const validationIssues = options.validationIssues ?? controllerRejections(sensor);
   const resource = sensor as JsonObject;
   const metadata = isObject(resource.metadata) ? resource.metadata : {};
   const spec = isObject(resource.spec) ? resource.spec : undefined;
@@ -133,7 +149,7 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
 
   return {
     sensor: sensorName,
-    validation: validationIssues.map(issue => `${formatIssuePath(issue.path)}: ${issue.message}`),
+    validation: validationIssues.map(issueText),
     dependencies: dependencyResults,
     triggers: triggerResults,
     details: { validationIssues, dependencies: dependencyDetails, triggers: triggerDetails },

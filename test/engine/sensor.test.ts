@@ -1,6 +1,6 @@
 import type { SensorEvent } from '../../src/engine/event';
 import { NIL_CONTEXT_ERROR } from '../../src/engine/filters';
-import { simulateSensor } from '../../src/engine/sensor';
+import { controllerRejections, simulateSensor } from '../../src/engine/sensor';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 
@@ -195,5 +195,17 @@ describe('simulateSensor: triggers', () => {
       error: null,
       resource: { url: 'https://example.com/hookfrom-a', method: 'POST', payload: { who: 'from-a', count: 7 } },
     });
+  });
+});
+
+describe('controllerRejections', () => {
+  test('fields the controller cannot decode come first, then its rules', () => {
+    const wrongShape = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Sensor', metadata: { name: 's' }, spec: { dependencies: 5, triggers: 'a' } };
+    expect(controllerRejections(wrongShape).map(issue => [issue.rule, issue.message])).toEqual([
+      ['schema/type', 'spec.dependencies: must be an array, got the integer 5'],
+      ['schema/type', 'spec.triggers: must be an array, got the string "a"'],
+    ]);
+    const result = simulateSensor(wrongShape, null, { now: NOW });
+    expect(result.validation).toEqual(['spec.dependencies: must be an array, got the integer 5', 'spec.triggers: must be an array, got the string "a"']);
   });
 });

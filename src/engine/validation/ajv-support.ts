@@ -50,6 +50,8 @@ export function closeObjectSchemas(schema: unknown): void {
 export interface SchemaRules {
   /** A value of the wrong type, a missing required field, a bad format... */
   readonly invalid: string;
+  /** A value of a JSON type the field cannot take (Go's decoding fails on it); default {@link invalid}. */
+  readonly wrongType?: string;
   /** A field the schema does not know (pruned by the API server or ignored by the controller). */
   readonly unknownField: string;
   /** Says what happens to an unknown field, appended to its message. */
@@ -86,7 +88,7 @@ function issueFromAjvError(error: ErrorObject, data: unknown, rules: SchemaRules
       return { path: fullPath, rule: rules.unknownField, message: `${formatIssuePath(fullPath)}: unknown field; ${rules.unknownFieldConsequence}` };
     }
     case 'type':
-      return { path, rule: rules.invalid, message: `${formatIssuePath(path)}: must be ${describeTypes(params.type)}, got ${jsonTypeOf(valueAt(data, path))}` };
+      return { path, rule: rules.wrongType ?? rules.invalid, message: `${formatIssuePath(path)}: must be ${describeTypes(params.type)}, got ${jsonTypeOf(valueAt(data, path))}` };
     case 'const':
       return { path, rule: rules.invalid, message: `${formatIssuePath(path)}: must be ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(valueAt(data, path))}` };
     case 'enum':
