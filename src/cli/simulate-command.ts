@@ -5,7 +5,7 @@ import * as YAML from 'yaml';
 import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
 import { loadSensorFile, ManifestFileError } from '../engine/load-yaml';
-import { simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
+import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
 
 /** Options of `simulate` as commander parses them. */
 export interface SimulateCommandOptions {
@@ -131,6 +131,7 @@ export function formatSimulation(report: SimulationReport): string {
     if (details.notOffered) lines.push(`  not offered: ${details.notOffered}`);
     else if (details.steps.length === 0 && dependency.passed) lines.push('  no filters: every event passes');
     for (const step of details.steps) lines.push(`  ${step.passed ? 'ok  ' : 'FAIL'} ${step.description}`);
+    for (const subject of notEvaluated(details)) lines.push(`  --   ${subject}: not evaluated`);
     if (dependency.error !== null) lines.push(`  error (logged by the sensor at WARN, event dropped): ${dependency.error}`);
   });
   report.triggers.forEach((trigger, i) => {

@@ -3,7 +3,7 @@
  * then every trigger whose conditions hold is run (parameters and resource, reference §7-§8).
  */
 import type { SensorEvent } from './event';
-import { filterEvent } from './filters';
+import { filterEvent, filterSubjects, readFilters } from './filters';
 import type { FilterStep } from './filters/outcome';
 import { conditionsHold, runTrigger, triggerType } from './triggers';
 import { formatIssuePath, validateAgainstSchema, validateSensorRules, type ValidationIssue } from './validation';
@@ -29,6 +29,8 @@ export interface DependencyDetails {
   readonly notOffered?: NotOfferedReason;
   /** The filter steps, in evaluation order (empty when not offered or without filters). */
   readonly steps: readonly FilterStep[];
+  /** The dependency's `filters` as written (see {@link notEvaluated}). */
+  readonly filters: unknown;
 }
 
 /** Per-trigger explanation for the readable report. */
@@ -162,7 +164,7 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
   const eventName = stringField(dependency, 'eventName');
   const notOffered = (reason: NotOfferedReason) => ({
     result: { name, passed: false, error: null },
-    details: { name, eventSourceName, eventName, notOffered: reason, steps: [] },
+    details: { name, eventSourceName, eventName, notOffered: reason, steps: [], filters: dependency.filters },
   });
   if (event !== null && event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
     return notOffered('event source or event name differs');
@@ -170,15 +172,28 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
   if (dependency.transform !== undefined && dependency.transform !== null) {
     // Transforms (jq/Lua) run before the filters; simulating without them would be a wrong answer.
     const error = 'dependency transform (jq/script) cannot be simulated';
-    return { result: { name, passed: false, error }, details: { name, eventSourceName, eventName, steps: [] } };
+    return { result: { name, passed: false, error }, details: { name, eventSourceName, eventName, steps: [], filters: dependency.filters } };
   }
   try {
     const outcome = filterEvent(event, dependency.filters, stringField(dependency, 'filtersLogicalOperator'));
     return {
       result: { name, passed: outcome.passed, error: outcome.error },
-      details: { name, eventSourceName, eventName, steps: outcome.steps },
+      details: { name, eventSourceName, eventName, steps: outcome.steps, filters: dependency.filters },
     };
   } catch (err) {
-    return { result: { name, passed: false, error: (err as Error).message }, details: { name, eventSourceName, eventName, steps: [] } };
+    return { result: { name, passed: false, error: (err as Error).message }, details: { name, eventSourceName, eventName, steps: [], filters: dependency.filters } };
   }
+}
+
+/**
+ * Subjects of the filter items and kinds of a dependency the sensor did not evaluate (AND
+ * stopped at a failure, OR at a match, nil data passes the data filters unread...): none when
+ * the event was not offered or a filter error was thrown before any step.
+ */
+export function notEvaluated(details: DependencyDetails): string[] {
+  if (details.notOffered || details.steps.length === 0) return [];
+  const spec = readFilters(details.filters);
+  if (spec === null) return [];
+  const seen = new Set(details.steps.map(step => step.subject));
+  return filterSubjects(spec).filter(subject => !seen.has(subject));
 }

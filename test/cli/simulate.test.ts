@@ -76,6 +76,8 @@ describe('simulate', () => {
     expect(code).toBe(0);
     expect(out).toContain('Dependency workflow-run-failed (github/org): DROPPED');
     expect(out).toContain('  FAIL data[2] body.workflow_run.conclusion: "success" =~ ^failure$ -> no match');
+    // AND stops at the first failure: the rest are listed as not evaluated.
+    expect(out).toContain('  --   data[3] body.repository.full_name: not evaluated\n  --   data[4] body.workflow_run.head_repository.full_name: not evaluated\n');
     expect(out).toContain('  not fired: conditions not met');
   });
 

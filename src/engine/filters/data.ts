@@ -9,7 +9,7 @@ import type { GjsonResult } from '../gjson';
 import { parseBool, parseFloat as goParseFloat, quote } from '../go/strconv';
 import { BoundedCache } from './bounded-cache';
 import { eventPayload } from './payload';
-import { FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
+import { dataSubject, FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
 import { DataFilterSpec, readDataFilters } from './spec';
 import { renderFilterTemplate } from './template';
 
@@ -62,7 +62,7 @@ export function evaluateDataFilters(
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
     const explain = steps === undefined ? undefined : (text: string, passed: boolean, error?: string): void => {
-      const subject = `data[${index}] ${item.path}`;
+      const subject = dataSubject(index, item.path);
       steps.push({ kind: 'data', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
     };
     // A problem with this item: AND stops with the error, OR records it and moves on.

@@ -5,7 +5,7 @@
 import { hasNilData, type SensorEvent } from '../event';
 import { evaluate, GovaluateError, parseExpression } from '../govaluate';
 import { BoundedCache } from './bounded-cache';
-import { FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
+import { exprSubject, FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
 import { eventPayload } from './payload';
 import { ExprFilterSpec, readExprFilters } from './spec';
 
@@ -54,7 +54,7 @@ export function evaluateExprFilters(
   items: for (let index = 0; index < items.length; index++) {
     const item = items[index];
     const explain = (text: string, passed: boolean, error?: string): void => {
-      const subject = `exprs[${index}] ${item.expr}`;
+      const subject = exprSubject(index, item.expr);
       steps?.push({ kind: 'expr', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
     };
     const itemError = (message: string, context: string): FilterOutcome | undefined => {

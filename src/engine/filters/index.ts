@@ -6,9 +6,9 @@ import { parseEventTime, type EventContext, type Instant, type SensorEvent } fro
 import { evaluateContextFilter } from './context';
 import { evaluateDataFilters } from './data';
 import { evaluateExprFilters } from './expr';
-import { ERROR_LIST_SEPARATOR, FilterStep, isOr, PASS } from './outcome';
+import { dataSubject, ERROR_LIST_SEPARATOR, exprSubject, FilterStep, isOr, PASS } from './outcome';
 import { evaluateScriptFilter } from './script';
-import { readFilters } from './spec';
+import { readFilters, type FiltersSpec } from './spec';
 import { evaluateTimeFilter } from './time';
 
 export { filterContext } from './context';
@@ -29,6 +29,17 @@ export interface FilterVerdict {
   readonly error: string | null;
   /** One explained step per evaluated filter item or kind, in evaluation order. */
   readonly steps: FilterStep[];
+}
+
+/** Subjects of every filter item and kind of `spec`, in evaluation order (steps use the same). */
+export function filterSubjects(spec: FiltersSpec): string[] {
+  return [
+    ...(spec.exprs ?? []).map((item, i) => exprSubject(i, item.expr)),
+    ...(spec.data ?? []).map((item, i) => dataSubject(i, item.path)),
+    ...(spec.context !== null ? ['context'] : []),
+    ...(spec.time !== null ? ['time'] : []),
+    ...(spec.script !== '' ? ['script'] : []),
+  ];
 }
 
 /**

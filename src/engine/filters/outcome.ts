@@ -24,6 +24,16 @@ export interface FilterStep {
   error?: string;
 }
 
+/** The subject of the data filter item at `index`. */
+export function dataSubject(index: number, path: string): string {
+  return `data[${index}] ${path}`;
+}
+
+/** The subject of the expr filter item at `index`. */
+export function exprSubject(index: number, expr: string): string {
+  return `exprs[${index}] ${expr}`;
+}
+
 /** Collects steps; evaluation functions take `undefined` when nobody wants the explanation. */
 export type StepSink = FilterStep[] | undefined;
 
