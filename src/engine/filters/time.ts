@@ -4,11 +4,9 @@
  */
 import { Instant, parseEventTime } from '../event';
 import { type ClockResult, parseGoClock } from '../go/clock';
-import { quote } from '../go/strconv';
-import { timeZoneProblem } from '../validation/time-of-day';
 import { failWith, FilterOutcome, filterError, StepSink } from './outcome';
 import { readTimeFilter, TimeFilterSpec } from './spec';
-import { dateIn, wallToEpoch } from './zone';
+import { dateIn, timeZoneProblem, wallToEpoch } from '../go/zone';
 
 /**
  * Argo Events' `filterTime`. `timeFilter` is the `filters.time` object as parsed YAML
@@ -29,13 +27,7 @@ const LAYOUT = '2006-01-02 15:04:05';
  * spaces before the clock are skipped, `24:00:00` is out of range. Error texts are Go's.
  */
 export function parseClockOnDate(date: { year: number; month: number; day: number }, text: string): ClockResult {
-  const yearText = String(date.year);
-  const value = `${yearText}-${pad2(date.month)}-${pad2(date.day)} ${text}`;
-  // Go's zero time has year 1, which the 4-digit year element rejects.
-  if (!/^\d{4}$/.test(yearText)) {
-    return { error: `parsing time ${quote(value)} as ${quote(LAYOUT)}: cannot parse ${quote(value)} as "2006"` };
-  }
-  return parseGoClock(text, value, LAYOUT);
+  return parseGoClock(LAYOUT, `${date.year}-${pad2(date.month)}-${pad2(date.day)} ${text}`);
 }
 
 function pad2(n: number): string {

@@ -6,7 +6,7 @@ import type { SensorEvent } from '../event';
 import { get, type GjsonType } from '../gjson';
 import { setRaw, setValue } from '../sjson';
 import { GoJsonError, unmarshalGo } from '../go/json';
-import { GoTemplateError, renderTemplate } from '../go/template';
+import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate } from '../go/template';
 import { PayloadView } from '../filters/payload';
 import { eventContextJson, eventJson, eventDataAsJson } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
@@ -55,8 +55,8 @@ function valueFromTemplate(document: string, template: string): { ok: true; valu
   return { ok: true, value: output };
 }
 
-/** sprig functions that modify the map they are given. */
-const MUTATING_FUNCTION = /\b(?:set|unset)\b/;
+/** A template that may call a sprig function modifying the map it is given. */
+const MUTATING_FUNCTION = new RegExp(`\\b(?:${MAP_MUTATING_FUNCTIONS.join('|')})\\b`);
 
 /** The last document decoded for a template, shared by the parameters of one trigger. */
 let lastDecoded: { readonly document: string; readonly value: unknown } | undefined;
@@ -64,7 +64,7 @@ let lastDecoded: { readonly document: string; readonly value: unknown } | undefi
 /**
  * Go decodes the document afresh for every parameter. Templates only read it, so parameters
  * reading the same document share one decoded value, except a template that may modify it
- * (`set`/`unset`), which gets its own.
+ * (`set`, `unset`, `merge`...), which gets its own.
  */
 function decodeDocument(document: string, template: string): unknown {
   if (MUTATING_FUNCTION.test(template)) return unmarshalGo(document);

@@ -218,6 +218,8 @@ describe('errors', () => {
     ['1000000 a', 'Cannot transition token types from NUMERIC [1e+06] to VARIABLE [a]'],
     ['true AND false', 'Cannot transition token types from BOOLEAN [true] to VARIABLE [AND]'],
     ['1 + "2014-01-02"', 'Cannot transition token types from MODIFIER [+] to TIME [2014-01-02 00:00:00 +0000 UTC]'],
+    ['1 + "2014-01-02T14:12:13+01:00"', 'Cannot transition token types from MODIFIER [+] to TIME [2014-01-02 14:12:13 +0100 +0100]'],
+    ['1 + "Mon Jan 2 15:04:05 PST 2006"', 'Cannot transition token types from MODIFIER [+] to TIME [2006-01-02 15:04:05 +0000 PST]'],
     ['"2014-01-02T14:12:13.5-07:00" "x"', 'Cannot transition token types from TIME [2014-01-02 14:12:13.5 -0700 -0700] to STRING [x]'],
     ['a.B c', 'Cannot transition token types from ACCESSOR [[a B]] to VARIABLE [c]'],
     ['1.2.3', "Unable to parse numeric value '1.2.3' to float64\n"],

@@ -133,8 +133,10 @@ describe('applyParams (reference §7)', () => {
       param({ dataTemplate: '{{ .Input.a.b }}' }, 'before'),
       param({ dataTemplate: '{{ $_ := set .Input.a "b" "changed" }}{{ .Input.a.b }}' }, 'during'),
       param({ dataTemplate: '{{ .Input.a.b }}' }, 'after'),
+      param({ dataTemplate: '{{ $_ := mergeOverwrite .Input.a (dict "b" "merged") }}{{ .Input.a.b }}' }, 'merging'),
+      param({ dataTemplate: '{{ .Input.a.b }}' }, 'last'),
     ]);
-    expect(result).toMatchObject({ before: 'x', during: 'changed', after: 'x' });
+    expect(result).toMatchObject({ before: 'x', during: 'changed', after: 'x', merging: 'merged', last: 'x' });
   });
 
   test.each<[string, unknown[], unknown]>([

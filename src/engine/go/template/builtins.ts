@@ -5,6 +5,8 @@
 import { sprint, sprintf, sprintln, sprintValue } from '../fmt';
 import { GoInt, GoStringSlice, GoTime, compareGoStrings, goByteLength, goTypeName, isGoMap } from '../values';
 import { GoCallError, GoFunc, fn, variadicFn } from './funcs';
+import { toPrintable } from './printable';
+import { GoSemver } from './semver';
 import { isTrue } from './truth';
 
 type Kind = 'bool' | 'int' | 'uint' | 'float' | 'string' | 'other';
@@ -40,6 +42,9 @@ export function goEq(arg1: unknown, others: readonly unknown[]): boolean {
       truth = arg1 === arg;
     } else if (isNil(arg1) || isNil(arg)) {
       truth = isNil(arg1) === isNil(arg);
+    } else if (arg1 instanceof GoSemver || arg instanceof GoSemver) {
+      // *semver.Version values are pointers: equal only when they are the same one.
+      truth = arg1 === arg;
     } else if (arg1 instanceof GoTime && arg instanceof GoTime) {
       truth = arg1.epochMs === arg.epochMs && arg1.extraNanos === arg.extraNanos;
     } else {
@@ -122,6 +127,20 @@ function evalArgs(args: readonly unknown[]): string {
   return sprint(args.map((a) => (isNil(a) ? '<no value>' : a)));
 }
 
+/**
+ * Go `fmt.Sprint` where Stringer values print through `String()` but still count as
+ * non-strings for the spacing rule.
+ */
+function sprintStringers(args: readonly unknown[]): string {
+  let out = '';
+  args.forEach((arg, i) => {
+    const isString = typeof arg === 'string';
+    if (i > 0 && !isString && typeof args[i - 1] !== 'string') out += ' ';
+    out += isString ? arg : sprint([toPrintable(arg)]);
+  });
+  return out;
+}
+
 /** Go `template.HTMLEscapeString`. */
 export function htmlEscape(s: string): string {
   return s.replace(/[&'<>"\0]/g, (c) => HTML_ESCAPES[c]);
@@ -169,9 +188,9 @@ export const BUILTIN_FUNCS: ReadonlyMap<string, GoFunc> = new Map<string, GoFunc
   ['le', fn(['value', 'value'], ([a, b]) => goLe(a, b))],
   ['gt', fn(['value', 'value'], ([a, b]) => !goLe(a, b))],
   ['ge', fn(['value', 'value'], ([a, b]) => !goLt(a, b))],
-  ['print', variadicFn([], 'any', (args) => sprint(args))],
-  ['printf', variadicFn(['string'], 'any', ([format, ...args]) => sprintf(format as string, args))],
-  ['println', variadicFn([], 'any', (args) => sprintln(args))],
+  ['print', variadicFn([], 'any', (args) => sprintStringers(args))],
+  ['printf', variadicFn(['string'], 'any', ([format, ...args]) => sprintf(format as string, args.map(toPrintable)))],
+  ['println', variadicFn([], 'any', (args) => sprintln(args.map(toPrintable)))],
   ['html', variadicFn([], 'any', (args) => htmlEscape(evalArgs(args)))],
   ['js', variadicFn([], 'any', (args) => jsEscape(evalArgs(args)))],
   ['urlquery', variadicFn([], 'any', (args) => queryEscape(evalArgs(args)))],

@@ -11,6 +11,8 @@ import { quote } from '../strconv';
 import { GoInt, GoStringSlice, GoTime, goTypeName, isGoMap, sortedKeys } from '../values';
 import { GoTemplateError } from './errors';
 import { GoCallError, GoFunc, PARAM_TYPE_NAMES, ParamType, UnsupportedFunctionError } from './funcs';
+import { toPrintable } from './printable';
+import { GoSemver } from './semver';
 import { isTrue } from './truth';
 import {
   ArgNode, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode,
@@ -257,7 +259,7 @@ class State {
       this.out += '<no value>';
       return;
     }
-    this.out += sprintValue(v);
+    this.out += sprintValue(toPrintable(v));
   }
 
   // ---- evaluation
@@ -356,6 +358,11 @@ class State {
     if (isGoMap(receiver)) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       return Object.prototype.hasOwnProperty.call(receiver, fieldName) ? receiver[fieldName] : undefined;
+    }
+    if (receiver instanceof GoSemver) {
+      const method = semverMethod(receiver, fieldName);
+      if (method !== undefined && !hasArgs) return method;
+      throw new GoTemplateError(`template: ${this.ctx.parseName}: method ${fieldName} of *semver.Version is not supported by this engine`);
     }
     if (receiver instanceof GoTime) {
       throw new GoTemplateError(`template: ${this.ctx.parseName}: method ${fieldName} of time.Time is not supported by this engine`);
@@ -475,3 +482,16 @@ class State {
   }
 }
 
+/** The argument-less methods of `*semver.Version` (its numbers are uint64, shown here as int64). */
+function semverMethod(v: GoSemver, name: string): unknown {
+  switch (name) {
+    case 'Major': return new GoInt(v.major, 'int64');
+    case 'Minor': return new GoInt(v.minor, 'int64');
+    case 'Patch': return new GoInt(v.patch, 'int64');
+    case 'Prerelease': return v.pre;
+    case 'Metadata': return v.metadata;
+    case 'Original': return v.original;
+    case 'String': return v.toString();
+    default: return undefined;
+  }
+}

@@ -44,10 +44,13 @@ export class GoCallError extends Error {
   }
 }
 
-/** A function that exists in Go (sprig) but that this engine does not implement. */
+/**
+ * A function that exists in Go (sprig) but that this engine cannot reproduce (or a use of
+ * one it cannot reproduce); `reason` says why.
+ */
 export class UnsupportedFunctionError extends Error {
-  constructor(readonly functionName: string) {
-    super(`function "${functionName}" exists in sprig but is not supported by this engine`);
+  constructor(readonly functionName: string, readonly reason?: string) {
+    super(`function "${functionName}" exists in sprig but is not supported by this engine${reason ? `: ${reason}` : ''}`);
     this.name = 'UnsupportedFunctionError';
   }
 }

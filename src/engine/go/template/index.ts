@@ -16,6 +16,7 @@ import { Clock, sprigFuncs } from './sprig';
 
 export { GoTemplateError } from './errors';
 export { UnsupportedFunctionError } from './funcs';
+export { MAP_MUTATING_FUNCTIONS } from './sprig-dicts';
 
 /** Options of {@link renderTemplate}. */
 export interface RenderOptions {

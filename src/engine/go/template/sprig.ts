@@ -3,92 +3,36 @@
  * with sprig's Go signatures and quirks: `b64dec` returns the decode error text, the
  * non-`must` regex functions panic on a bad pattern (`regexMatch` just returns false),
  * `int64`/`float64` go through spf13/cast (unparsable -> 0), `toJson` swallows errors.
- * Sprig functions not implemented here are still known names: using one fails with a
- * clear "not supported by this engine" error instead of Go's "not defined".
+ * Function groups live in the sprig-*.ts files; this file assembles them. Functions whose
+ * results cannot be reproduced offline (random, secret-generating, environment, network)
+ * stay known names that fail with an {@link UnsupportedFunctionError} saying why.
  */
-import { createHash, randomUUID } from 'crypto';
-import { base64Decode, base64Encode, GoBase64Error } from '../base64';
-import { sprintf, sprintValue } from '../fmt';
+import { createDecipheriv, createHash, randomUUID } from 'crypto';
+import { base64Decode, base64DecodeBytes, base64Encode, GoBase64Error } from '../base64';
+import { sprintf } from '../fmt';
 import { marshalGo, marshalGoNoHtmlEscape, marshalIndentGo, unmarshalGo, GoJsonError } from '../json';
 import {
   compileGoRegexp, findAllString, findString, GoRegexpError, mustCompileMessage, quoteMeta, replaceAll, splitRegexp,
 } from '../regexp';
-import { formatGoTime } from '../time';
-import { parseFloat as goParseFloat, parseInt as goParseInt, quote } from '../strconv';
-import { GoInt, GoMap, GoStringSlice, GoTime, GoValue, MIN_INT64, compareGoStrings, goByteLength, goTypeName, isGoMap } from '../values';
+import { parseInt as goParseInt, quote } from '../strconv';
+import { GoMap, GoStringSlice, compareGoStrings, goByteLength, goTypeName } from '../values';
 import { GoCallError, GoFunc, UnsupportedFunctionError, fn, variadicFn } from './funcs';
+import { toPrintable } from './printable';
+import { GoSemver, checkConstraint, newConstraint, newVersion } from './semver';
+import { Clock, dateFuncs } from './sprig-dates';
+import { dictFuncs } from './sprig-dicts';
+import { encodingFuncs } from './sprig-encoding';
+import { listFuncs } from './sprig-lists';
+import { mathFuncs } from './sprig-math';
+import { pathFuncs } from './sprig-paths';
+import { stringFuncs } from './sprig-strings';
+import { urlFuncs } from './sprig-urls';
+import { asNumber, castToFloat64, castToInt64, deepEqual, int, int64, reflectKind, setKey, strslice, strval } from './sprig-values';
 import { isEmpty } from './truth';
 
-/** Clock used by `now` (injectable for deterministic tests). */
-export type Clock = () => GoTime;
-
-// ---- conversions (sprig's strval, spf13/cast)
-
-/** sprig's `strval`: strings as is, everything else through `%v`. */
-function strval(v: unknown): string {
-  return typeof v === 'string' ? v : sprintValue(v);
-}
-
-/** sprig's `strslice`: a list of strings from a []string, []interface{} (nils dropped) or one value. */
-function strslice(v: unknown): string[] {
-  if (v instanceof GoStringSlice) return [...v.items];
-  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(strval);
-  if (v === null || v === undefined) return [];
-  return [strval(v)];
-}
-
-function trimZeroDecimal(s: string): string {
-  let foundZero = false;
-  for (let i = s.length; i > 0; i--) {
-    const c = s[i - 1];
-    if (c === '.') {
-      if (foundZero) return s.slice(0, i - 1);
-    } else if (c === '0') {
-      foundZero = true;
-    } else {
-      return s;
-    }
-  }
-  return s;
-}
-
-/** spf13/cast `ToInt64`: numbers truncate, strings parse with base prefixes, failures give 0. */
-export function castToInt64(v: unknown): bigint {
-  if (v instanceof GoInt) return v.value;
-  if (typeof v === 'number') {
-    // Go's float->int conversion of NaN/out-of-range values yields MinInt64 on amd64.
-    if (!Number.isFinite(v) || v >= 2 ** 63 || v < -(2 ** 63)) return MIN_INT64;
-    return BigInt(Math.trunc(v));
-  }
-  if (typeof v === 'string') {
-    try {
-      return goParseInt(trimZeroDecimal(v), 0, 64);
-    } catch {
-      return 0n;
-    }
-  }
-  if (typeof v === 'boolean') return v ? 1n : 0n;
-  return 0n;
-}
-
-/** spf13/cast `ToFloat64`. */
-export function castToFloat64(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof GoInt) return Number(v.value);
-  if (typeof v === 'string') {
-    try {
-      return goParseFloat(v);
-    } catch {
-      return 0;
-    }
-  }
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return 0;
-}
-
-const int = (n: bigint | number): GoInt => new GoInt(BigInt(n), 'int');
-const int64 = (n: bigint): GoInt => new GoInt(BigInt.asIntN(64, n), 'int64');
-const asNumber = (v: unknown): number => Number((v as GoInt).value);
+export type { Clock } from './sprig-dates';
+export { castToFloat64, castToInt64 } from './sprig-values';
+export { MAP_MUTATING_FUNCTIONS } from './sprig-dicts';
 
 // ---- strings (Go's strings package semantics)
 
@@ -200,123 +144,91 @@ function compileOrError(expr: string): ReturnType<typeof compileGoRegexp> {
   }
 }
 
-// ---- lists and dicts
-
-/** The items of a slice argument; `errorFormat` is sprig's message with `%s` for the kind. */
-function listItems(v: unknown, errorFormat: string): readonly unknown[] {
-  if (Array.isArray(v)) return v;
-  if (v instanceof GoStringSlice) return v.items;
-  if (v === null || v === undefined) throw new GoCallError('runtime error: invalid memory address or nil pointer dereference');
-  throw new GoCallError(errorFormat.replace('%s', reflectKind(v)));
-}
-
-/** Go's `reflect.Kind` name of a value, as sprig's error messages and `kindOf` show it. */
-function reflectKind(v: unknown): string {
-  if (v === null || v === undefined) return 'invalid';
-  if (typeof v === 'number') return 'float64';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v) || v instanceof GoStringSlice) return 'slice';
-  if (v instanceof GoInt) return v.kind;
-  if (v instanceof GoTime) return 'struct';
-  return 'map';
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a instanceof GoInt || b instanceof GoInt) {
-    return a instanceof GoInt && b instanceof GoInt && a.kind === b.kind && a.value === b.value;
-  }
-  if (a instanceof GoStringSlice || b instanceof GoStringSlice) {
-    return a instanceof GoStringSlice && b instanceof GoStringSlice && deepEqual([...a.items], [...b.items]);
-  }
-  if (a instanceof GoTime || b instanceof GoTime) {
-    return a instanceof GoTime && b instanceof GoTime && a.epochMs === b.epochMs && a.extraNanos === b.extraNanos;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isGoMap(a) && isGoMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
-  }
-  if (a === undefined) return b === undefined || b === null;
-  if (b === undefined) return a === null;
-  return a === b;
-}
-
-function listSlice(list: unknown, indices: readonly unknown[]): unknown {
-  const items = listSliceItems(list);
-  if (items.length === 0) return null;
-  const start = indices.length > 0 ? Number(castToInt64(indices[0])) : 0;
-  const end = indices.length < 2 ? items.length : Number(castToInt64(indices[1]));
-  if (start < 0 || end < start || end > items.length) {
-    throw new GoCallError(`reflect: slice index out of range`);
-  }
-  const sliced = items.slice(start, end);
-  return list instanceof GoStringSlice ? new GoStringSlice(sliced as string[]) : sliced;
-}
-
-function listSliceItems(list: unknown): readonly unknown[] {
-  if (Array.isArray(list)) return list;
-  if (list instanceof GoStringSlice) return list.items;
-  if (list === null || list === undefined) throw new GoCallError('runtime error: invalid memory address or nil pointer dereference');
-  throw new GoCallError(`list should be type of slice or array but ${reflectKind(list)}`);
-}
-
-function dict(args: readonly unknown[]): GoMap {
-  const out: GoMap = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const key = strval(args[i]);
-    setKey(out, key, i + 1 >= args.length ? '' : (args[i + 1] as GoValue));
-  }
-  return out;
-}
-
-function setKey(m: GoMap, key: string, value: GoValue): void {
-  Object.defineProperty(m, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-// ---- dates
-
-/** sprig's `dateInZone` for the zone names this engine knows (UTC; Local = UTC in Argo's containers). */
-function dateInZone(layout: string, date: unknown, zone: string, clock: Clock): string {
-  let t: GoTime;
-  if (date instanceof GoTime) t = date;
-  else if (date instanceof GoInt && (date.kind === 'int' || date.kind === 'int64' || date.kind === 'int32')) t = new GoTime(Number(date.value) * 1000);
-  else t = clock(); // sprig falls back to time.Now() for any other type (float64 included)
-  if (zone !== 'UTC' && zone !== 'Local' && zone !== '' && zone !== 'Etc/UTC') {
-    throw new UnsupportedFunctionError(`dateInZone with zone ${JSON.stringify(zone)}`);
-  }
-  return formatGoTime(t, layout);
-}
-
 // ---- the function table
 
-/** Sprig v3 function names this engine does not implement (usable names in Go, so not "undefined"). */
-const UNSUPPORTED_SPRIG = [
-  'date_in_zone', 'date_modify', 'dateModify', 'mustDateModify', 'ago', 'toDate', 'mustToDate', 'duration', 'durationRound',
-  'abbrevboth', 'initials', 'randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'swapcase', 'shuffle', 'snakecase',
-  'camelcase', 'kebabcase', 'wrap', 'wrapWith', 'seq', 'randInt', 'add1f', 'addf', 'subf', 'divf', 'mulf', 'maxf', 'minf',
-  'env', 'expandenv', 'getHostByName', 'base', 'dir', 'clean', 'ext', 'isAbs', 'osBase', 'osClean', 'osDir', 'osExt', 'osIsAbs',
-  'b32enc', 'b32dec', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite', 'pluck', 'deepCopy', 'mustDeepCopy',
-  'chunk', 'mustChunk', 'bcrypt', 'htpasswd', 'genPrivateKey', 'derivePassword', 'buildCustomCert', 'genCA', 'genCAWithKey',
-  'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey', 'encryptAES', 'decryptAES',
-  'randBytes', 'semver', 'semverCompare', 'urlParse', 'urlJoin', 'typeIsLike', 'untitle', 'mustRegexSplit', 'mustToPrettyJson',
-  'mustToRawJson', 'mustFromJson', 'mustAppend', 'mustPush', 'mustPrepend', 'mustFirst', 'mustRest', 'mustLast', 'mustInitial',
-  'mustReverse', 'mustUniq', 'mustWithout', 'mustHas', 'mustSlice', 'mustCompact', 'untilStep', 'round',
+const RANDOM = 'its output is random, so no offline run can reproduce it';
+const SECRET = 'it generates secret material (random keys, salts or IVs), so no offline run can reproduce it';
+const ENVIRONMENT = "it reads the sensor pod's environment variables, which this engine does not have";
+const NETWORK = 'it needs the network (DNS), which this engine does not use';
+
+/** Sprig v3 functions this engine refuses, with the reason (usable names in Go, so not "undefined"). */
+const REFUSED_SPRIG: ReadonlyArray<[string, string]> = [
+  ...['randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'randInt', 'randBytes', 'shuffle'].map((n): [string, string] => [n, RANDOM]),
+  ...['bcrypt', 'htpasswd', 'genPrivateKey', 'derivePassword', 'buildCustomCert', 'genCA', 'genCAWithKey', 'genSelfSignedCert',
+    'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey', 'encryptAES'].map((n): [string, string] => [n, SECRET]),
+  ['env', ENVIRONMENT],
+  ['expandenv', ENVIRONMENT],
+  ['getHostByName', NETWORK],
 ];
 
-function unsupported(name: string): GoFunc {
+function refused(name: string, reason: string): GoFunc {
   return variadicFn([], 'any', () => {
-    throw new UnsupportedFunctionError(name);
+    throw new UnsupportedFunctionError(name, reason);
   });
 }
 
-/** Builds the sprig function map; `clock` drives `now` and date fallbacks. */
+/** sprig's `decryptAES`: AES-256-CBC with the password zero-padded to 32 bytes, IV first, padding cut without checks. */
+function decryptAES(password: string, crypt64: string): string {
+  const key = Buffer.alloc(32);
+  Buffer.from(password, 'utf8').copy(key, 0, 0, 32);
+  let crypt: Buffer;
+  try {
+    crypt = base64DecodeBytes(crypt64);
+  } catch (err) {
+    if (err instanceof GoBase64Error) throw new GoCallError(err.message);
+    throw err;
+  }
+  if (crypt.length < 16) {
+    // Go's DecodeString buffer has capacity DecodedLen(len(s)).
+    const capacity = Math.floor(Buffer.byteLength(crypt64, 'utf8') / 4) * 3;
+    throw new GoCallError(`runtime error: slice bounds out of range [:16] with capacity ${capacity}`);
+  }
+  const body = crypt.subarray(16);
+  if (body.length % 16 !== 0) throw new GoCallError('crypto/cipher: input not full blocks');
+  if (body.length === 0) throw new GoCallError('runtime error: index out of range [-1]');
+  const decipher = createDecipheriv('aes-256-cbc', key, crypt.subarray(0, 16));
+  decipher.setAutoPadding(false);
+  const decrypted = Buffer.concat([decipher.update(body), decipher.final()]);
+  const end = decrypted.length - decrypted[decrypted.length - 1];
+  if (end < 0) throw new GoCallError(`runtime error: slice bounds out of range [:${end}]`);
+  return decrypted.subarray(0, end).toString('utf8');
+}
+
+/** Go's `%T` of a value, including the Stringer types this package adds. */
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (v instanceof GoSemver) return '*semver.Version';
+  return goTypeName(v);
+}
+
+/** A Go JSON error as a template function error. */
+function jsonCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof GoJsonError) throw new GoCallError(err.message);
+    throw err;
+  }
+}
+
+/** Builds the sprig function map; `clock` drives `now`, `ago` and date fallbacks. */
 export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   const m = new Map<string, GoFunc>();
-  for (const name of UNSUPPORTED_SPRIG) m.set(name, unsupported(name));
+  for (const [name, reason] of REFUSED_SPRIG) m.set(name, refused(name, reason));
   const s = (name: string, f: GoFunc): void => {
     m.set(name, f);
   };
+  const group = (entries: ReadonlyArray<[string, GoFunc]>): void => {
+    for (const [name, f] of entries) s(name, f);
+  };
+  group(stringFuncs());
+  group(mathFuncs());
+  group(pathFuncs());
+  group(encodingFuncs());
+  group(urlFuncs());
+  group(listFuncs());
+  group(dictFuncs());
+  group(dateFuncs(clock));
 
   // strings
   s('hello', fn([], () => 'Hello!'));
@@ -369,10 +281,10 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   }));
   s('plural', fn(['string', 'string', 'int'], ([one, many, c]) => (asNumber(c) === 1 ? one : many)));
   s('quote', variadicFn([], 'any', (args) => args.filter((a) => a !== null).map((a) => quote(strval(a))).join(' ')));
-  s('squote', variadicFn([], 'any', (args) => args.filter((a) => a !== null).map((a) => `'${sprintValue(a)}'`).join(' ')));
+  s('squote', variadicFn([], 'any', (args) => args.filter((a) => a !== null).map((a) => `'${strval(a)}'`).join(' ')));
   s('cat', variadicFn([], 'any', (args) => {
     const present = args.filter((a) => a !== null);
-    return sprintf(Array(present.length).fill('%v').join(' '), present);
+    return sprintf(Array(present.length).fill('%v').join(' '), present.map(toPrintable));
   }));
   s('toString', fn(['any'], ([v]) => strval(v)));
   s('toStrings', fn(['any'], ([v]) => new GoStringSlice(strslice(v))));
@@ -430,6 +342,8 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('mustRegexReplaceAllLiteral', replace(compileOrError, true));
   s('regexSplit', fn(['string', 'string', 'int'], ([re, v, n]) =>
     new GoStringSlice(splitRegexp(mustCompile(re as string), re as string, v as string, asNumber(n)) ?? [])));
+  s('mustRegexSplit', fn(['string', 'string', 'int'], ([re, v, n]) =>
+    new GoStringSlice(splitRegexp(compileOrError(re as string), re as string, v as string, asNumber(n)) ?? [])));
   s('regexQuoteMeta', fn(['string'], ([v]) => quoteMeta(v as string)));
 
   // conversions
@@ -451,26 +365,23 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     }
   }));
 
-  // JSON
+  // JSON (toJson and toPrettyJson swallow errors; toRawJson panics with them, like the must variants)
   const jsonOrEmpty = (marshal: (v: unknown) => string) => fn(['any'], ([v]) => {
     try {
-      return marshal(v);
+      return marshal(toPrintable(v));
     } catch (err) {
       if (err instanceof GoJsonError) return '';
       throw err;
     }
   });
+  const jsonOrError = (marshal: (v: unknown) => string) => fn(['any'], ([v]) => jsonCall(() => marshal(toPrintable(v))));
+  const pretty = (v: unknown): string => marshalIndentGo(v, '', '  ');
   s('toJson', jsonOrEmpty(marshalGo));
-  s('toRawJson', jsonOrEmpty(marshalGoNoHtmlEscape));
-  s('toPrettyJson', jsonOrEmpty((v) => marshalIndentGo(v, '', '  ')));
-  s('mustToJson', fn(['any'], ([v]) => {
-    try {
-      return marshalGo(v);
-    } catch (err) {
-      if (err instanceof GoJsonError) throw new GoCallError(err.message);
-      throw err;
-    }
-  }));
+  s('toPrettyJson', jsonOrEmpty(pretty));
+  s('toRawJson', jsonOrError(marshalGoNoHtmlEscape));
+  s('mustToJson', jsonOrError(marshalGo));
+  s('mustToPrettyJson', jsonOrError(pretty));
+  s('mustToRawJson', jsonOrError(marshalGoNoHtmlEscape));
   s('fromJson', fn(['string'], ([v]) => {
     try {
       return unmarshalGo(v as string);
@@ -479,6 +390,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
       throw err;
     }
   }));
+  s('mustFromJson', fn(['string'], ([v]) => jsonCall(() => unmarshalGo(v as string))));
 
   // defaults and flow
   s('default', variadicFn(['any'], 'any', ([d, ...given]) => (given.length === 0 || isEmpty(given[0]) ? d : given[0])));
@@ -486,93 +398,23 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('coalesce', variadicFn([], 'any', (args) => args.find((a) => !isEmpty(a)) ?? null));
   s('all', variadicFn([], 'any', (args) => args.every((a) => !isEmpty(a))));
   s('any', variadicFn([], 'any', (args) => args.some((a) => !isEmpty(a))));
-  s('compact', fn(['any'], ([v]) => listItems(v, 'Cannot compact on type %s').filter((a) => !isEmpty(a))));
   s('ternary', fn(['any', 'any', 'bool'], ([t, f, c]) => (c ? t : f)));
   s('fail', fn(['string'], ([msg]) => {
     throw new GoCallError(msg as string);
   }));
 
   // reflection
-  s('typeOf', fn(['any'], ([v]) => (v === null ? '<nil>' : goTypeName(v))));
-  s('typeIs', fn(['string', 'any'], ([t, v]) => t === (v === null ? '<nil>' : goTypeName(v))));
+  s('typeOf', fn(['any'], ([v]) => typeName(v)));
+  s('typeIs', fn(['string', 'any'], ([t, v]) => t === typeName(v)));
+  s('typeIsLike', fn(['string', 'any'], ([t, v]) => t === typeName(v) || `*${t as string}` === typeName(v)));
   s('kindOf', fn(['any'], ([v]) => reflectKind(v)));
   s('kindIs', fn(['string', 'any'], ([k, v]) => k === reflectKind(v)));
   s('deepEqual', fn(['any', 'any'], ([a, b]) => deepEqual(a, b)));
 
-  // dicts
-  s('dict', variadicFn([], 'any', (args) => dict(args)));
-  s('get', fn(['map', 'string'], ([d, k]) => {
-    const map = d as GoMap | null;
-    return map && Object.prototype.hasOwnProperty.call(map, k as string) ? map[k as string] : '';
-  }));
-  s('set', fn(['map', 'string', 'any'], ([d, k, v]) => {
-    if (d === null) throw new GoCallError('assignment to entry in nil map');
-    setKey(d as GoMap, k as string, v as GoValue);
-    return d;
-  }));
-  s('unset', fn(['map', 'string'], ([d, k]) => {
-    if (d !== null) delete (d as GoMap)[k as string];
-    return d;
-  }));
-  s('hasKey', fn(['map', 'string'], ([d, k]) => d !== null && Object.prototype.hasOwnProperty.call(d, k as string)));
-  // Go map iteration order is unspecified; sorted order is one valid outcome and stays deterministic.
-  s('keys', variadicFn([], 'map', (dicts) => new GoStringSlice(dicts.flatMap((d) => (d ? Object.keys(d as GoMap) : [])).sort(compareGoStrings))));
-  s('values', fn(['map'], ([d]) => (d ? Object.keys(d as GoMap).sort(compareGoStrings).map((k) => (d as GoMap)[k]) : [])));
-  s('pick', variadicFn(['map'], 'string', ([d, ...ks]) => {
-    const out: GoMap = {};
-    for (const k of ks as string[]) if (d && Object.prototype.hasOwnProperty.call(d, k)) setKey(out, k, (d as GoMap)[k]);
-    return out;
-  }));
-  s('omit', variadicFn(['map'], 'string', ([d, ...ks]) => {
-    const out: GoMap = {};
-    for (const k of Object.keys((d as GoMap | null) ?? {})) if (!(ks as string[]).includes(k)) setKey(out, k, (d as GoMap)[k]);
-    return out;
-  }));
-  s('dig', variadicFn([], 'any', (args) => {
-    if (args.length < 3) throw new GoCallError('reflect: Call with too few input arguments');
-    const dictArg = args[args.length - 1];
-    if (!isGoMap(dictArg)) throw new GoCallError(`interface conversion: interface {} is ${goTypeName(dictArg)}, not map[string]interface {}`);
-    const keys = args.slice(0, -2).map((k) => k as string);
-    let current: unknown = dictArg;
-    for (const key of keys) {
-      if (!isGoMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return args[args.length - 2];
-      current = current[key];
-    }
-    return current;
-  }));
-
-  // lists
-  s('list', variadicFn([], 'any', (args) => args));
-  s('tuple', variadicFn([], 'any', (args) => args));
-  s('first', fn(['any'], ([v]) => {
-    const items = listItems(v, 'Cannot find first on type %s');
-    return items.length === 0 ? null : items[0];
-  }));
-  s('last', fn(['any'], ([v]) => {
-    const items = listItems(v, 'Cannot find last on type %s');
-    return items.length === 0 ? null : items[items.length - 1];
-  }));
-  s('rest', fn(['any'], ([v]) => {
-    const items = listItems(v, 'Cannot find rest on type %s');
-    return items.length === 0 ? null : items.slice(1);
-  }));
-  s('initial', fn(['any'], ([v]) => {
-    const items = listItems(v, 'Cannot find initial on type %s');
-    return items.length === 0 ? null : items.slice(0, -1);
-  }));
-  s('append', fn(['any', 'any'], ([l, v]) => [...listItems(l, 'Cannot push on type %s'), v]));
-  s('push', fn(['any', 'any'], ([l, v]) => [...listItems(l, 'Cannot push on type %s'), v]));
-  s('prepend', fn(['any', 'any'], ([l, v]) => [v, ...listItems(l, 'Cannot prepend on type %s')]));
-  s('reverse', fn(['any'], ([l]) => [...listItems(l, 'Cannot find reverse on type %s')].reverse()));
-  s('uniq', fn(['any'], ([l]) => listItems(l, 'Cannot find uniq on type %s').filter((x, i, all) => all.findIndex((y) => deepEqual(x, y)) === i)));
-  s('without', variadicFn(['any'], 'any', ([l, ...omit]) => listItems(l, 'Cannot find without on type %s').filter((x) => !omit.some((o) => deepEqual(x, o)))));
-  s('has', fn(['any', 'any'], ([needle, hay]) => (hay === null ? false : listItems(hay, 'Cannot find has on type %s').some((x) => deepEqual(x, needle)))));
-  s('concat', variadicFn([], 'any', (lists) => lists.flatMap((l) => [...listItems(l, 'Cannot concat type %s as list')])));
-  s('slice', variadicFn(['any'], 'any', ([l, ...idx]) => listSlice(l, idx)));
-  s('until', fn(['int'], ([n]) => {
-    const count = asNumber(n);
-    return count >= 0 ? Array.from({ length: count }, (_, i) => int(i)) : Array.from({ length: -count }, (_, i) => int(-i));
-  }));
+  // semantic versions (Masterminds/semver v3)
+  s('semver', fn(['string'], ([v]) => newVersion(v as string)));
+  s('semverCompare', fn(['string', 'string'], ([c, v]) => checkConstraint(newConstraint(c as string), newVersion(v as string))));
+  s('decryptAES', fn(['string', 'string'], ([password, crypt]) => decryptAES(password as string, crypt as string)));
 
   // math (sprig works in int64 via cast)
   s('add1', fn(['any'], ([v]) => int64(castToInt64(v) + 1n)));
@@ -601,12 +443,5 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('floor', fn(['any'], ([v]) => Math.floor(castToFloat64(v))));
   s('ceil', fn(['any'], ([v]) => Math.ceil(castToFloat64(v))));
 
-  // dates (UTC)
-  s('now', fn([], () => clock()));
-  s('date', fn(['string', 'any'], ([layout, d]) => dateInZone(layout as string, d, 'Local', clock)));
-  s('dateInZone', fn(['string', 'any', 'string'], ([layout, d, z]) => dateInZone(layout as string, d, z as string, clock)));
-  s('htmlDate', fn(['any'], ([d]) => dateInZone('2006-01-02', d, 'Local', clock)));
-  s('htmlDateInZone', fn(['any', 'string'], ([d, z]) => dateInZone('2006-01-02', d, z as string, clock)));
-  s('unixEpoch', fn(['time'], ([d]) => String(Math.floor((d as GoTime).epochMs / 1000))));
   return m;
 }

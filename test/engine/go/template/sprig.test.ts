@@ -83,8 +83,43 @@ describe('sprig functions', () => {
     expect(() => render(text)).toThrow(new GoTemplateError(message));
   });
 
-  it('names sprig functions this engine does not implement instead of claiming they are undefined', () => {
-    expect(() => render('{{ semver "1.0.0" }}')).toThrow('function "semver" exists in sprig but is not supported by this engine');
-    expect(() => render('{{ env "HOME" }}')).toThrow('function "env" exists in sprig but is not supported by this engine');
+  it.each([
+    ['env', 'HOME', "it reads the sensor pod's environment variables, which this engine does not have"],
+    ['expandenv', 'x', "it reads the sensor pod's environment variables, which this engine does not have"],
+    ['randAlphaNum', '3', 'its output is random, so no offline run can reproduce it'],
+    ['shuffle', 'abc', 'its output is random, so no offline run can reproduce it'],
+    ['getHostByName', 'example.com', 'it needs the network (DNS), which this engine does not use'],
+    ['bcrypt', 'x', 'it generates secret material (random keys, salts or IVs), so no offline run can reproduce it'],
+    ['encryptAES', 'k', 'it generates secret material (random keys, salts or IVs), so no offline run can reproduce it'],
+  ])('refuses %s, saying why, as a template error distinct from Go execution errors', (name, arg, reason) => {
+    expect(() => render(`{{ ${name} "${arg}" }}`)).toThrow(new GoTemplateError(`template: param: function "${name}" exists in sprig but is not supported by this engine: ${reason}`));
+  });
+
+  it('decrypts what sprig encryptAES produces (AES-256-CBC, IV first)', () => {
+    expect(render('{{ decryptAES "secretkey" "MDEyMzQ1Njc4OWFiY2RlZo+Xfp56WiwUYa1JC5v52QQ=" }}')).toBe('hello world');
+    expect(() => render('{{ decryptAES "k" "YWJj" }}')).toThrow(new GoTemplateError(
+      'template: param:1:3: executing "param" at <decryptAES "k" "YWJj">: error calling decryptAES: runtime error: slice bounds out of range [:16] with capacity 3'));
+    expect(() => render('{{ decryptAES "k" "MDEyMzQ1Njc4OWFiY2RlZmFiYw==" }}')).toThrow('error calling decryptAES: crypto/cipher: input not full blocks');
+    expect(() => render('{{ decryptAES "k" "!" }}')).toThrow('error calling decryptAES: illegal base64 data at input byte 0');
+  });
+
+  it.each([
+    ['{{ mustToPrettyJson (dict "a" (list 1 2)) }}', '{\n  "a": [\n    1,\n    2\n  ]\n}'],
+    ['{{ mustToRawJson "<a>" }} {{ toRawJson (dict "k" "&") }}', '"<a>" {"k":"&"}'],
+    ['{{ (mustFromJson "{\\"a\\":[1,2]}").a }}', '[1 2]'],
+    ['{{ mustRegexSplit "," "a,b,c" 2 }} {{ mustRegexSplit "," "a" 0 }}', '[a b,c] []'],
+    ['{{ typeIsLike "float64" 1.5 }} {{ typeIsLike "Version" (semver "1.0.0") }} {{ typeIsLike "semver.Version" (semver "1.0.0") }}', 'true false true'],
+    ['{{ typeOf (semver "1.0.0") }} {{ kindOf (semver "1.0.0") }}', '*semver.Version ptr'],
+  ])('%s -> %j', (text, expected) => {
+    expect(render(text)).toBe(expected);
+  });
+
+  it.each([
+    ['{{ mustFromJson "[1" }}', 'template: param:1:3: executing "param" at <mustFromJson "[1">: error calling mustFromJson: unexpected end of JSON input'],
+    ['{{ mustRegexSplit "(" "a" -1 }}', 'template: param:1:3: executing "param" at <mustRegexSplit "(" "a" -1>: error calling mustRegexSplit: error parsing regexp: missing closing ): `(`'],
+    ['{{ mustToJson (float64 "NaN") }}', 'template: param:1:3: executing "param" at <mustToJson (float64 "NaN")>: error calling mustToJson: json: unsupported value: NaN'],
+    ['{{ mustToRawJson (float64 "NaN") }}', 'template: param:1:3: executing "param" at <mustToRawJson (float64 "NaN")>: error calling mustToRawJson: json: unsupported value: NaN'],
+  ])('%j fails with %j', (text, message) => {
+    expect(() => render(text)).toThrow(new GoTemplateError(message));
   });
 });
