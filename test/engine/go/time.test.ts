@@ -1,4 +1,4 @@
-import { formatGoTime } from '../../../src/engine/go/time';
+import { formatGoTime, UnknownZoneAbbreviationError, ZonedGoTime } from '../../../src/engine/go/time';
 import { GoTime } from '../../../src/engine/go/values';
 
 const t = new GoTime(Date.UTC(2026, 0, 5, 14, 7, 9, 50), 123);
@@ -15,5 +15,20 @@ describe('formatGoTime (Go time.Format in UTC)', () => {
     ['Janet Month 1', 'Janet Month 1'],
   ])('formats %j', (layout, expected) => {
     expect(formatGoTime(t, layout)).toBe(expected);
+  });
+});
+
+describe('formatGoTime in other zones', () => {
+  it.each<[GoTime, string, string]>([
+    [new ZonedGoTime(t.epochMs, 0, 3600, ''), 'String', '2026-01-05 15:07:09.05 +0100 +0100'],
+    [new ZonedGoTime(t.epochMs, 0, -5 * 3600, 'EST'), '2006-01-02T15:04:05Z07:00 MST', '2026-01-05T09:07:09-05:00 EST'],
+    [new ZonedGoTime(t.epochMs, 0, 5 * 3600 + 30 * 60 + 15, ''), 'Z070000 -07:00:00', '+053015 +05:30:15'],
+  ])('%#: %j', (time, layout, expected) => {
+    expect(formatGoTime(time, layout)).toBe(expected);
+  });
+
+  it('refuses MST for a zone whose abbreviation is unknown offline', () => {
+    expect(() => formatGoTime(t, 'MST', { offsetSeconds: 7200, name: undefined })).toThrow(UnknownZoneAbbreviationError);
+    expect(formatGoTime(t, '15:04 -0700', { offsetSeconds: 7200, name: undefined })).toBe('16:07 +0200');
   });
 });
