@@ -123,3 +123,40 @@ describe('a fix whose checks fail', () => {
   });
 });
 
+
+describe('a restarted pod whose fix PR is still open', () => {
+  const openPr = { number: 7, head: `ci-fix/${RUN_ID}-1`, base: 'feature/widgets', labels: ['ci-fix', 'automated-fix'], state: 'open' };
+  const commitMessage = 'fix(ci): clippy::ptr_arg\n\nRoot cause: clippy::ptr_arg rejects &Vec<u32>\nFix: take a slice\n\nFailure type: rust-clippy\n';
+
+  it('watches that PR instead of spending an attempt, and reports it fixed', () => {
+    const box = sandbox({ scenario: scenario({ existingPrs: [openPr], checks: { '7': [PASS] } }) });
+    box.pushFixBranch(1, { 'src/lib.rs': FIXED_LIB }, commitMessage);
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`resuming: the fix PR of attempt 1 is open (https://github.com/${REPOSITORY}/pull/7)`);
+    expect(box.calls('claude')).toEqual([]);
+    expect(box.gh('pr', 'create')).toEqual([]);
+    const [comment] = box.gh('api', '--method', 'POST');
+    expect(comment.body).toContain(`https://github.com/${REPOSITORY}/pull/7`);
+    expect(comment.body).toContain('- Root cause: clippy::ptr_arg rejects &Vec<u32>\n- Fix: take a slice\n- Failure type: rust-clippy');
+  });
+
+  it('when its checks failed, makes the next attempt from the failed check run and supersedes it', () => {
+    const box = sandbox({
+      scenario: scenario({
+        existingPrs: [openPr],
+        runs: {
+          [RUN_ID]: { log: CLIPPY_LOG, failedSteps: 'build / Run cargo clippy\n' },
+          '555': { log: 'test\tcargo test\tthread main panicked at src/lib.rs:9\n', failedSteps: 'test / cargo test\n' },
+        },
+        checks: { '7': [FAIL('555')], '100': [PASS] },
+      }),
+    });
+    box.pushFixBranch(1, { 'src/lib.rs': FIXED_LIB }, commitMessage);
+    expect(box.run(box.ciEnv()).status).toBe(0);
+    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual(['555', '555']);
+    expect(box.calls('claude')[0].stdin).toContain('The previous attempt made this change');
+    expect(box.gh('pr', 'create').map((call) => flagValue(call.args, '--head'))).toEqual([`ci-fix/${RUN_ID}-2`]);
+    expect(box.gh('pr', 'close').map((call) => call.args[2])).toEqual(['7']);
+  });
+});

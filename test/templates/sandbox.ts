@@ -191,6 +191,19 @@ export class Sandbox {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  /**
+   * Pushes `ci-fix/<run>-<attempt>` to origin as an earlier pod would have: one commit on the
+   * failing branch with `files` and the commit `message`.
+   */
+  pushFixBranch(attempt: number, files: Record<string, string>, message: string): void {
+    const clone = path.join(this.root, `fix-${attempt}`);
+    this.git(['clone', '--quiet', '--branch', this.failingBranch, this.origin, clone]);
+    writeFiles(clone, files);
+    this.git(['-C', clone, 'commit', '--quiet', '--all', '-m', message]);
+    this.git(['-C', clone, 'push', '--quiet', 'origin', `HEAD:refs/heads/ci-fix/${RUN_ID}-${attempt}`]);
+    fs.rmSync(clone, { recursive: true, force: true });
+  }
+
   /** Makes `id -u` print `uid` for the script and the stubs, as in an image running as that user. */
   runAs(uid: number): void {
     fs.writeFileSync(path.join(this.bin, 'id'), `#!/bin/sh\nif [ "$1" = "-u" ]; then echo ${uid}; else exec /usr/bin/id "$@"; fi\n`, { mode: 0o755 });
@@ -295,7 +308,7 @@ else if (a === 'run' && b === 'view') {
   else finish('stub gh: unsupported run view\n', 1);
 } else if (a === 'pr' && b === 'list') {
   const label = opt('--label');
-  finish(state.prs.filter((pr) => !label || pr.labels.includes(label)).map((pr) => pr.number + '\t' + pr.head + '\n').join(''));
+  finish(state.prs.filter((pr) => !label || pr.labels.includes(label)).map((pr) => pr.number + '\t' + pr.head + '\t' + pr.state.toUpperCase() + '\n').join(''));
 } else if (a === 'pr' && b === 'create') {
   const head = opt('--head');
   try {
