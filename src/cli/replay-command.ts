@@ -4,6 +4,7 @@ import { performance } from 'perf_hooks';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { parseEventFile, type SensorEvent } from '../engine/event';
+import { valid } from '../engine/gjson/valid';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { loadSensorFile } from '../engine/load-yaml';
 import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
@@ -68,26 +69,17 @@ export function listInputFiles(input: string): string[] {
   });
 }
 
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The entries of one file: the whole file when it is one JSON value (and not `.ndjson`/`.jsonl`),
  * else one entry per non-blank line.
  */
 export function readEntries(file: string, text: string): ReplayEntry[] {
   const lineMode = LINE_FILE_EXTENSIONS.has(path.extname(file).toLowerCase());
-  if (!lineMode && parsesAsJson(text)) return [{ location: file, text }];
+  if (!lineMode && valid(text)) return [{ location: file, text }];
   const lines = text.split('\n');
   const firstLine = lines.find(line => line.trim() !== '') ?? '';
   // A pretty-printed JSON file with a syntax error is one malformed entry, not one per line.
-  if (!lineMode && !parsesAsJson(firstLine)) return [{ location: file, text }];
+  if (!lineMode && !valid(firstLine)) return [{ location: file, text }];
   return lines.flatMap((line, i) => (line.trim() === '' ? [] : [{ location: `${file}:${i + 1}`, text: line }]));
 }
 

@@ -7,6 +7,7 @@ import { base64Encode } from '../go/base64';
 import { encodeString, marshalGo } from '../go/json';
 import { parseEventTime, type EventContext, type SensorEvent } from '../event';
 import { secondsToCivil } from '../go/civil';
+import { valid } from '../gjson/valid';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -44,15 +45,6 @@ export function eventJson(event: SensorEvent): string {
   return `{"context":${eventContextJson(event)},"data":${data}}`;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The data document of an event, or why there is none. */
 export type EventDataJson = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: string };
 
@@ -77,7 +69,7 @@ function convertEventData(event: SensorEvent): EventDataJson {
   // Data serialized from a decoded value is JSON by construction.
   if (event.dataValue !== undefined && event.data !== null) return { ok: true, json: event.data };
   const data = event.data ?? '';
-  if (data !== '' && isJson(data)) return { ok: true, json: data };
+  if (data !== '' && valid(data)) return { ok: true, json: data };
   const doc = YAML.parseDocument(data, { version: '1.1', uniqueKeys: false });
   const error = doc.errors[0];
   if (error) return { ok: false, error: `event data is neither JSON nor YAML: ${error.message.split('\n')[0]}` };

@@ -1,6 +1,7 @@
 import { get, valid } from '../../../src/engine/gjson';
+import { validate } from '../../../src/engine/gjson/valid';
 import examples from '@octokit/webhooks-examples';
-import { eventPayload, PayloadView, validate } from '../../../src/engine/filters/payload';
+import { eventPayload, PayloadView } from '../../../src/engine/filters/payload';
 import { githubEvent, parseGitHubDelivery } from '../../../src/engine/github-event';
 
 describe('payload validation matches gjson Valid', () => {
