@@ -5,6 +5,7 @@
  * EventSource of the run, else recognised by {@link looksLikeGitHub}.
  */
 import { RE2JS } from 're2js';
+import { canonicalHeaderKey } from '../engine/github-event';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, type ObjectFinding } from './findings';
@@ -17,13 +18,6 @@ export type PathUse = 'data-filter' | 'anchored-data-filter' | 'expr-field' | 'p
 
 const EVENT_TYPE_PATHS = ['body.X-GitHub-Event', 'headers.X-Github-Event.0'];
 const DATA_ROOTS = ['headers', 'body', 'metadata'];
-
-/** Go `textproto.CanonicalMIMEHeaderKey`: `x-github-event` becomes `X-Github-Event`. */
-export function canonicalHeaderKey(key: string): string {
-  // Keys with characters outside a token are returned unchanged by Go.
-  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(key)) return key;
-  return key.toLowerCase().replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
-}
 
 /**
  * The webhook event types a dependency can receive, from a `string` data filter on the event

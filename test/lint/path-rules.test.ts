@@ -1,5 +1,6 @@
 import { lintContextOf } from '../../src/lint/lint-context';
-import { canonicalHeaderKey, eventTypesOf, pathRules, templateInputPaths } from '../../src/lint/path-rules';
+import { canonicalHeaderKey } from '../../src/engine/github-event';
+import { eventTypesOf, pathRules, templateInputPaths } from '../../src/lint/path-rules';
 import { lookUpBodyPath, staticPathKeys } from '../../src/lint/payload-paths';
 import { dependenciesOf } from '../../src/lint/sensor-model';
 import { dataFilter, sensorWith } from './sensor-builders';

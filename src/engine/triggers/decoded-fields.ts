@@ -5,21 +5,17 @@
  * free-form parts (a k8s resource, maps) are kept as they are. The struct shapes come from the
  * vendored upstream schema.
  */
-import * as fs from 'fs';
-import { findProjectFile } from '../validation/project-files';
+import { ARGO_SCHEMA_FILE, DEFINITION_PREFIX, readArgoSchema } from '../validation/argo-schema';
 
 type JsonObject = Record<string, unknown>;
 type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean };
 
-const SCHEMA_FILE = 'imports/schemas/argo-events.schema.json';
-const DEFINITION_PREFIX = 'io.argoproj.events.v1alpha1.';
-
 let definitions: Record<string, Schema> | undefined;
 
 function definition(name: string): Schema {
-  definitions ??= (JSON.parse(fs.readFileSync(findProjectFile(SCHEMA_FILE), 'utf8')) as { definitions: Record<string, Schema> }).definitions;
+  definitions ??= readArgoSchema().definitions as Record<string, Schema>;
   const found = definitions[name];
-  if (!found) throw new Error(`${SCHEMA_FILE} has no definition ${name}`);
+  if (!found) throw new Error(`${ARGO_SCHEMA_FILE} has no definition ${name}`);
   return found;
 }
 

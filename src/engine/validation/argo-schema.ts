@@ -16,9 +16,11 @@ import { isJsonObject, type JsonObject } from './go-values';
 import { findProjectFile } from './project-files';
 import type { ValidationIssue } from './validation-issue';
 
-const SCHEMA_FILE = 'imports/schemas/argo-events.schema.json';
+/** The vendored upstream schema, relative to the project root. */
+export const ARGO_SCHEMA_FILE = 'imports/schemas/argo-events.schema.json';
 const SCHEMA_KEY = 'argo-events';
-const DEFINITION_PREFIX = 'io.argoproj.events.v1alpha1.';
+/** Prefix of the Argo Events definitions in the schema. */
+export const DEFINITION_PREFIX = 'io.argoproj.events.v1alpha1.';
 
 /** The kinds `validateAgainstSchema` knows, and their definitions in the schema. */
 const KIND_DEFINITIONS: Readonly<Record<string, string>> = {
@@ -102,8 +104,13 @@ function precompiledValidator(kind: string): ValidateFunction | undefined {
 function compiledValidator(kind: string): ValidateFunction {
   ajv ??= createArgoSchemaAjv();
   const found = ajv.getSchema(ARGO_SCHEMA_REFS[kind]);
-  if (!found) throw new Error(`${SCHEMA_FILE} has no definition ${KIND_DEFINITIONS[kind]}`);
+  if (!found) throw new Error(`${ARGO_SCHEMA_FILE} has no definition ${KIND_DEFINITIONS[kind]}`);
   return found;
+}
+
+/** The vendored upstream schema, parsed afresh: the caller owns (and may change) the copy. */
+export function readArgoSchema(): JsonObject {
+  return JSON.parse(fs.readFileSync(findProjectFile(ARGO_SCHEMA_FILE), 'utf8')) as JsonObject;
 }
 
 /**
@@ -111,14 +118,14 @@ function compiledValidator(kind: string): ValidateFunction {
  * to the Kubernetes defaults (the build passes standalone code options).
  */
 export function createArgoSchemaAjv(options: Options = {}): Ajv {
-  const schema = JSON.parse(fs.readFileSync(findProjectFile(SCHEMA_FILE), 'utf8')) as JsonObject;
+  const schema = readArgoSchema();
   // Its `$schema` names no meta-schema Ajv knows, and its `$id` would be a second key for it.
   delete schema.$schema;
   delete schema.$id;
   const definitions = schema.definitions as Record<string, JsonObject>;
   for (const [name, required] of Object.entries(RELAXED_REQUIRED)) {
     const definition = definitions[`${DEFINITION_PREFIX}${name}`];
-    if (!definition) throw new Error(`${SCHEMA_FILE} has no definition ${DEFINITION_PREFIX}${name}`);
+    if (!definition) throw new Error(`${ARGO_SCHEMA_FILE} has no definition ${DEFINITION_PREFIX}${name}`);
     definition.required = [...required];
   }
   definitions[QUANTITY_DEFINITION].type = ['string', 'number'];
