@@ -101,8 +101,9 @@ export function controllerRejections(sensor: unknown): ValidationIssue[] {
  * A dependency sees the event when the event's context matches its `eventSourceName` (context
  * `source`) and `eventName` (context `subject`); an event without context, and a nil event, is
  * offered to every dependency, whose filters then give Argo's verdict on it (`nil Event`, ...).
- * A nil event never satisfies a dependency for the triggers: there is nothing to pass on. A trigger fires when its conditions (default: all dependencies) hold and its
- * resource can be built; a parameter or source error makes it `fired: false` with that error.
+ * A nil event never satisfies a dependency for the triggers: there is nothing to pass on.
+ * A trigger fires when its conditions (default: all dependencies) hold and its resource can be
+ * built; a parameter or source error makes it `fired: false` with that error.
  * @param sensor a Sensor as plain data (kind `Sensor`)
  * @param event the event, or null for none
  * @throws TypeError when `sensor` is not an object of kind Sensor
@@ -162,26 +163,22 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
   const name = stringField(dependency, 'name');
   const eventSourceName = stringField(dependency, 'eventSourceName');
   const eventName = stringField(dependency, 'eventName');
-  const notOffered = (reason: NotOfferedReason) => ({
-    result: { name, passed: false, error: null },
-    details: { name, eventSourceName, eventName, notOffered: reason, steps: [], filters: dependency.filters },
+  const evaluated = (passed: boolean, error: string | null, steps: readonly FilterStep[], notOffered?: NotOfferedReason) => ({
+    result: { name, passed, error },
+    details: { name, eventSourceName, eventName, notOffered, steps, filters: dependency.filters },
   });
   if (event !== null && event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
-    return notOffered('event source or event name differs');
+    return evaluated(false, null, [], 'event source or event name differs');
   }
   if (dependency.transform !== undefined && dependency.transform !== null) {
     // Transforms (jq/Lua) run before the filters; simulating without them would be a wrong answer.
-    const error = 'dependency transform (jq/script) cannot be simulated';
-    return { result: { name, passed: false, error }, details: { name, eventSourceName, eventName, steps: [], filters: dependency.filters } };
+    return evaluated(false, 'dependency transform (jq/script) cannot be simulated', []);
   }
   try {
     const outcome = filterEvent(event, dependency.filters, stringField(dependency, 'filtersLogicalOperator'));
-    return {
-      result: { name, passed: outcome.passed, error: outcome.error },
-      details: { name, eventSourceName, eventName, steps: outcome.steps, filters: dependency.filters },
-    };
+    return evaluated(outcome.passed, outcome.error, outcome.steps);
   } catch (err) {
-    return { result: { name, passed: false, error: (err as Error).message }, details: { name, eventSourceName, eventName, steps: [], filters: dependency.filters } };
+    return evaluated(false, (err as Error).message, []);
   }
 }
 
