@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import { EventContext, SensorEvent } from './event';
 import { marshalGo } from './go/json';
+import { queryUnescape, UrlError } from './go/url';
 
 /** A webhook delivery as received: header values as sent, body as raw bytes (text). */
 export interface GitHubDelivery {
@@ -101,21 +102,14 @@ function mediaType(contentType: string): string {
   return contentType.split(';')[0].trim().toLowerCase();
 }
 
-/** Go `url.QueryUnescape` for form values (`+` is a space); throws on a bad `%` escape. */
-function queryUnescape(text: string): string {
-  const bad = /%(?![0-9A-Fa-f]{2})(.{0,2})/.exec(text);
-  if (bad) throw new GitHubDeliveryError(`form body: invalid URL escape ${JSON.stringify(bad[0])}`);
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '%') {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      for (const b of Buffer.from(c === '+' ? ' ' : c, 'utf8')) bytes.push(b);
-    }
+/** Go `url.QueryUnescape` for form values (`+` is a space); a bad `%` escape fails the delivery. */
+function formValue(text: string): string {
+  try {
+    return queryUnescape(text);
+  } catch (err) {
+    if (err instanceof UrlError) throw new GitHubDeliveryError(`form body: ${err.message}`);
+    throw err;
   }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 /** The `payload` field of an `application/x-www-form-urlencoded` body (Go `url.ParseQuery` + `Get`). */
@@ -125,8 +119,8 @@ function formPayload(body: string): string {
     if (pair === '') continue;
     if (pair.includes(';')) throw new GitHubDeliveryError('form body: invalid semicolon separator in query');
     const eq = pair.indexOf('=');
-    const key = queryUnescape(eq < 0 ? pair : pair.slice(0, eq));
-    const value = queryUnescape(eq < 0 ? '' : pair.slice(eq + 1));
+    const key = formValue(eq < 0 ? pair : pair.slice(0, eq));
+    const value = formValue(eq < 0 ? '' : pair.slice(eq + 1));
     if (key === 'payload' && payload === undefined) payload = value;
   }
   return payload ?? '';

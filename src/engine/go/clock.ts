@@ -3,6 +3,7 @@
  * controller with layout `15:04:05`, the sensor with `2006-01-02 15:04:05` after the event's date).
  */
 import { GoTimeParseError, parseGoTime } from './time-parse';
+import type { GoTime } from './values';
 
 /** A parsed clock, or Go's `time.Parse` error text. */
 export type ClockResult = { readonly secondOfDay: number; readonly nanos: number } | { readonly error: string };
@@ -14,7 +15,7 @@ const MS_PER_DAY = 86_400_000;
  * (`.5`/`,5`, digits beyond nanoseconds truncated) are fine, `24:00:00` is out of range.
  */
 export function parseGoClock(layout: string, value: string): ClockResult {
-  let t;
+  let t: GoTime;
   try {
     t = parseGoTime(layout, value);
   } catch (err) {

@@ -8,6 +8,7 @@
  */
 import { formatGoTime } from '../go/time';
 import { GoTimeParseError, parseGoTime } from '../go/time-parse';
+import type { GoTime } from '../go/values';
 import { TimeLiteral } from './values';
 
 /** The layouts govaluate tries, in its order (ANSIC, UnixDate, RubyDate, Kitchen, RFC3339, ...). */
@@ -31,7 +32,7 @@ const LAYOUTS: readonly string[] = [
 /** Returns the date a govaluate string literal denotes, or undefined when no layout parses it. */
 export function tryParseTimeLiteral(candidate: string): TimeLiteral | undefined {
   for (const layout of LAYOUTS) {
-    let time;
+    let time: GoTime;
     try {
       time = parseGoTime(layout, candidate);
     } catch (err) {
