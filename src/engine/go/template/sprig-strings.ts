@@ -5,23 +5,15 @@
  * `initials` of a non-ASCII word yields the first byte as a Latin-1 character.
  */
 import { GoFunc, fn } from './funcs';
+import { isSpace, toLowerRune, toUpperRune } from '../unicode';
 import { asNumber } from './sprig-values';
 
-const isGoSpace = (ch: string): boolean => /^[\t\n\v\f\r \u0085\u00a0\p{Zs}\u2028\u2029]$/u.test(ch);
 const isUpper = (ch: string): boolean => /^\p{Lu}$/u.test(ch);
 const isLower = (ch: string): boolean => /^\p{Ll}$/u.test(ch);
 const isLetter = (ch: string): boolean => /^\p{L}$/u.test(ch);
 const isNumber = (ch: string): boolean => /^\p{N}$/u.test(ch);
 const isPunct = (ch: string): boolean => /^\p{P}$/u.test(ch);
-const isConnector = (ch: string): boolean => ch === '-' || ch === '_' || isGoSpace(ch);
-
-/** Go's single-rune `unicode.ToUpper`/`ToLower` (no multi-character expansions). */
-function mapRune(ch: string, f: (c: string) => string): string {
-  const mapped = f(ch);
-  return Array.from(mapped).length === 1 ? mapped : ch;
-}
-const toUpperRune = (ch: string): string => mapRune(ch, (c) => c.toUpperCase());
-const toLowerRune = (ch: string): string => mapRune(ch, (c) => c.toLowerCase());
+const isConnector = (ch: string): boolean => ch === '-' || ch === '_' || isSpace(ch);
 
 // ---- xstrings
 
@@ -177,7 +169,7 @@ function uncapitalize(s: string): string {
   let out = '';
   let next = true;
   for (const r of s) {
-    if (isGoSpace(r)) {
+    if (isSpace(r)) {
       next = true;
       out += r;
     } else if (next) {
@@ -196,7 +188,7 @@ function initials(s: string): string {
   let lastWasGap = true;
   for (const byte of Buffer.from(s, 'utf8')) {
     const ch = String.fromCharCode(byte);
-    if (isGoSpace(ch)) {
+    if (isSpace(ch)) {
       lastWasGap = true;
     } else if (lastWasGap) {
       out += ch;

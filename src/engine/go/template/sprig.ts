@@ -29,25 +29,13 @@ import { stringFuncs } from './sprig-strings';
 import { urlFuncs } from './sprig-urls';
 import { asNumber, castToFloat64, castToInt64, deepEqual, int, int64, reflectKind, setKey, strslice, strval } from './sprig-values';
 import { isEmpty } from './truth';
+import { toLower, toUpper, toUpperRune } from '../unicode';
 
 export type { Clock } from './sprig-dates';
 export { castToFloat64, castToInt64 } from './sprig-values';
 export { MAP_MUTATING_FUNCTIONS } from './sprig-dicts';
 
 // ---- strings (Go's strings package semantics)
-
-/** Maps each code point like Go's unicode.ToUpper/ToLower (no multi-character expansions). */
-function mapRunes(s: string, f: (ch: string) => string): string {
-  let out = '';
-  for (const ch of s) {
-    const mapped = f(ch);
-    out += Array.from(mapped).length === 1 ? mapped : ch;
-  }
-  return out;
-}
-
-const toUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase());
-const toLower = (s: string): string => mapRunes(s, (c) => c.toLowerCase());
 
 function isTitleSeparator(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
@@ -61,7 +49,7 @@ function title(s: string): string {
   let prev = ' ';
   let out = '';
   for (const ch of s) {
-    out += isTitleSeparator(prev) ? mapRunes(ch, (c) => c.toUpperCase()) : ch;
+    out += isTitleSeparator(prev) ? toUpperRune(ch) : ch;
     prev = ch;
   }
   return out;
