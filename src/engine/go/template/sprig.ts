@@ -29,7 +29,7 @@ import { stringFuncs } from './sprig-strings';
 import { urlFuncs } from './sprig-urls';
 import { asNumber, castToFloat64, castToInt64, deepEqual, int, int64, reflectKind, setKey, strslice, strval } from './sprig-values';
 import { isEmpty } from './truth';
-import { toLower, toUpper, toUpperRune } from '../unicode';
+import { isSpace, toLower, toUpper, toUpperRune } from '../unicode';
 
 export type { Clock } from './sprig-dates';
 export { castToFloat64, castToInt64 } from './sprig-values';
@@ -41,7 +41,7 @@ function isTitleSeparator(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
   if (cp <= 0x7f) return !/[0-9a-zA-Z_]/.test(ch);
   if (/^[\p{L}\p{Nd}]$/u.test(ch)) return false;
-  return /^\s$/u.test(ch);
+  return isSpace(ch);
 }
 
 /** Go's (deprecated) `strings.Title`. */
@@ -56,7 +56,14 @@ function title(s: string): string {
 }
 
 /** Go's `strings.TrimSpace` (Unicode white space). */
-const trimSpace = (s: string): string => s.replace(/^[\s\u0085]+|[\s\u0085]+$/gu, '');
+function trimSpace(s: string): string {
+  const runes = Array.from(s);
+  let start = 0;
+  let end = runes.length;
+  while (start < end && isSpace(runes[start])) start++;
+  while (end > start && isSpace(runes[end - 1])) end--;
+  return runes.slice(start, end).join('');
+}
 
 function trimCutset(s: string, cutset: string): string {
   const set = new Set(Array.from(cutset));
@@ -241,7 +248,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     const suffix = p as string;
     return suffix !== '' && str.endsWith(suffix) ? str.slice(0, str.length - suffix.length) : str;
   }));
-  s('nospace', fn(['string'], ([v]) => (v as string).replace(/[\s\u0085]/gu, '')));
+  s('nospace', fn(['string'], ([v]) => Array.from(v as string).filter((ch) => !isSpace(ch)).join('')));
   s('replace', fn(['string', 'string', 'string'], ([o, n, v]) => replaceString(v as string, o as string, n as string)));
   s('contains', fn(['string', 'string'], ([sub, v]) => (v as string).includes(sub as string)));
   s('hasPrefix', fn(['string', 'string'], ([p, v]) => (v as string).startsWith(p as string)));

@@ -20,6 +20,8 @@ describe('sprig functions', () => {
     ['{{ lower .Input.name }} {{ upper .Input.name }} {{ title "hello wide-world_x" }}', 'hello world HELLO WORLD Hello Wide-World_x'],
     ['{{ upper "straße" }}', 'STRAßE'],
     ['{{ trim "  x \\n" }}|{{ trimAll "$" "$$5$" }}|{{ trimPrefix "ab" "abc" }}|{{ trimSuffix "bc" "abc" }}|{{ nospace " a b\\tc " }}', 'x|5|c|a|abc'],
+    // Go's unicode.IsSpace: U+0085 and U+3000 are space, the byte order mark U+FEFF is not.
+    ['{{ trim "\\u3000x\\u0085" }}|{{ trim "\\ufeffx" }}|{{ nospace "a\\ufeff b" }}|{{ title "a\\u3000b" }}', 'x|\ufeffx|a\ufeffb|A\u3000B'],
     ['{{ replace "o" "0" .Input.name }} {{ replace "" "-" "ab" }}', 'Hell0 W0rld -a-b-'],
     ['{{ contains "World" .Input.name }} {{ hasPrefix "He" .Input.name }} {{ hasSuffix "x" .Input.name }}', 'true true false'],
     ['{{ splitList "," .Input.csv }} {{ len (splitList "," .Input.csv) }}', '[a b  c] 4'],
