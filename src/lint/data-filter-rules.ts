@@ -126,8 +126,10 @@ function literalAlternatives(core: string): string[] | undefined {
 function literalGroup(core: string): string | undefined {
   const match = /(?<!\\)\(([A-Za-z0-9_ .,:\/-]+)(?<!\\)\)/.exec(core);
   if (!match) return undefined;
-  const rest = core.slice(0, match.index) + match[1] + core.slice(match.index + match[0].length);
-  return literalText(rest) !== undefined && /[A-Za-z0-9]/.test(core.slice(0, match.index) + core.slice(match.index + match[0].length)) ? match[0] : undefined;
+  const before = core.slice(0, match.index);
+  const after = core.slice(match.index + match[0].length);
+  // Literal text around the group, and the rest literal once the parentheses are gone.
+  return /[A-Za-z0-9]/.test(before + after) && literalText(before + match[1] + after) !== undefined ? match[0] : undefined;
 }
 
 /** Unescaped `.` between word characters: a repository name, version or host written as a regex. */
