@@ -1,11 +1,15 @@
-import * as fs from 'fs';
 import { createHash } from 'crypto';
 import type { Command } from 'commander';
 import * as YAML from 'yaml';
 import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
-import { loadSensorFile, ManifestFileError } from '../engine/load-yaml';
+import { findSensor, ManifestFileError, parseManifests } from '../engine/load-yaml';
 import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
+import { readTextInput, STDIN } from './input-files';
+import { EXIT_BAD_INPUT, formatError, InputError, oneLine } from './output';
+
+export { InputError } from './output';
+export { STDIN } from './input-files';
 
 /** Options of `simulate` as commander parses them. */
 export interface SimulateCommandOptions {
@@ -26,15 +30,7 @@ export interface CommandOutput {
 }
 
 /** Exit code for input that cannot be read (missing file, not YAML/JSON, no Sensor, bad event file). */
-export const INPUT_ERROR_EXIT_CODE = 2;
-
-/** An input problem reported as one line on stderr with exit code 2. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export const INPUT_ERROR_EXIT_CODE = EXIT_BAD_INPUT;
 
 /** Errors of reading inputs that become {@link InputError}s. */
 const INPUT_ERRORS = [ManifestFileError, EventFileError, GitHubDeliveryError, InputError];
@@ -44,12 +40,59 @@ export function isInputError(err: unknown): err is Error {
   return INPUT_ERRORS.some(type => err instanceof type);
 }
 
-/** Reads a text file; a missing or unreadable file is an {@link InputError}. */
-export function readInputFile(file: string, what: string): string {
+/** Refuses `-` for more than one input: standard input can be read once. */
+export function assertStdinOnce(inputs: readonly (string | undefined)[]): void {
+  if (inputs.filter(input => input === STDIN).length > 1) {
+    throw new InputError('only one input can be read from standard input (-)');
+  }
+}
+
+/**
+ * Reads the first Sensor of a file (or of standard input for `-`). Every failure, a YAML alias
+ * bomb or a document nested too deeply included, is an {@link InputError} naming the file.
+ */
+export function loadSensorInput(file: string): Record<string, unknown> {
+  const name = file === STDIN ? '<stdin>' : file;
+  const text = readTextInput(file, 'Sensor file');
   try {
-    return fs.readFileSync(file, 'utf8');
+    const sensor = findSensor(parseManifests(text, name));
+    if (!sensor) throw new InputError(`${name}: no Sensor (an object with kind: Sensor) found`);
+    return sensor;
   } catch (err) {
-    throw new InputError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if (isInputError(err)) throw err;
+    throw new InputError(formatError(err, name));
+  }
+}
+
+/** Keys of a GitHub webhook body that an event file or a delivery never has at its top. */
+const WEBHOOK_BODY_KEYS = ['action', 'sender', 'repository', 'organization', 'installation', 'workflow_run', 'workflow_job', 'pull_request', 'check_run', 'check_suite'];
+
+/**
+ * When `value` looks like a raw GitHub webhook body (no `headers`/`body`, no `context`/`data`,
+ * but webhook keys such as `action`, `sender`, `repository`), how to give it instead.
+ */
+export function rawWebhookBodyHint(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (['headers', 'body', 'context', 'data', 'dataRaw'].some(key => keys.includes(key))) return undefined;
+  if (!keys.some(key => WEBHOOK_BODY_KEYS.includes(key))) return undefined;
+  return 'this looks like a raw webhook body; wrap it as {"headers": {"X-GitHub-Event": "<event>", "X-GitHub-Delivery": "<id>"}, "body": <the payload>}, or simulate it with --github-event NAME --payload FILE';
+}
+
+/** Parses an event file's text; a raw webhook body gets a hint instead of "unknown key". */
+export function parseEventText(text: string): SensorEvent | null {
+  try {
+    return parseEventFile(text);
+  } catch (err) {
+    if (!(err instanceof EventFileError)) throw err;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw err;
+    }
+    const hint = rawWebhookBodyHint(value);
+    throw hint === undefined ? err : new EventFileError(hint);
   }
 }
 
@@ -88,9 +131,9 @@ function readEvent(options: SimulateCommandOptions, sensor: Record<string, unkno
   const hasGitHub = options.githubEvent !== undefined || options.payload !== undefined;
   if (hasEvent === hasGitHub) throw new InputError('give either --event FILE or --github-event NAME --payload FILE');
   if (options.event !== undefined) {
-    const text = readInputFile(options.event, 'event file');
+    const text = readTextInput(options.event, 'event file');
     try {
-      return parseEventFile(text);
+      return parseEventText(text);
     } catch (err) {
       throw new InputError(`${options.event}: ${(err as Error).message}`);
     }
@@ -98,7 +141,7 @@ function readEvent(options: SimulateCommandOptions, sensor: Record<string, unkno
   if (options.githubEvent === undefined || options.payload === undefined) {
     throw new InputError('--github-event NAME and --payload FILE go together');
   }
-  const payload = readInputFile(options.payload, 'payload file');
+  const payload = readTextInput(options.payload, 'payload file');
   try {
     return githubEventForSensor(sensor, options.githubEvent, payload, options.delivery);
   } catch (err) {
@@ -156,12 +199,13 @@ export function formatSimulation(report: SimulationReport): string {
 export function runSimulate(options: SimulateCommandOptions, output: CommandOutput): number {
   let report: SimulationReport;
   try {
-    const sensor = loadSensorFile(options.sensor);
+    assertStdinOnce([options.sensor, options.event, options.payload]);
+    const sensor = loadSensorInput(options.sensor);
     const event = readEvent(options, sensor);
     report = simulateSensor(sensor, event, { now: options.now });
   } catch (err) {
     if (!isInputError(err)) throw err;
-    output.stderr(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    output.stderr(`${oneLine(err.message)}\n`);
     return INPUT_ERROR_EXIT_CODE;
   }
   output.stdout(options.json ? `${JSON.stringify(simulationJson(report), null, 2)}\n` : formatSimulation(report));
@@ -181,10 +225,10 @@ export function registerSimulateCommand(program: Command): void {
   program
     .command('simulate')
     .description('run one event through a Sensor offline: filters, conditions, trigger parameters')
-    .requiredOption('--sensor <file>', 'file holding the Sensor (YAML or JSON; the first Sensor of a multi-document file)')
-    .option('--event <file>', 'event file: {"context": {...}, "data": ...}')
+    .requiredOption('--sensor <file>', 'file holding the Sensor (YAML or JSON; the first Sensor of a multi-document file; - for standard input)')
+    .option('--event <file>', 'event file: {"context": {...}, "data": ...} (- for standard input)')
     .option('--github-event <name>', 'GitHub event type (X-GitHub-Event) of --payload')
-    .option('--payload <file>', 'raw GitHub webhook body (JSON)')
+    .option('--payload <file>', 'raw GitHub webhook body (JSON; - for standard input)')
     .option('--delivery <id>', 'X-GitHub-Delivery of --payload (default: derived from the payload)')
     .option('--json', 'print one JSON object instead of the readable account')
     .action((options: SimulateCommandOptions) => {

@@ -88,10 +88,10 @@ describe('simulate', () => {
   });
 
   test.each<[string, Partial<SimulateCommandOptions>, RegExp]>([
-    ['a missing Sensor file', { sensor: file('missing.yaml'), event: file('event.json') }, /^cannot read .*missing\.yaml: ENOENT$/],
+    ['a missing Sensor file', { sensor: file('missing.yaml'), event: file('event.json') }, /^cannot read Sensor file .*missing\.yaml: no such file or folder$/],
     ['a Sensor file that is not YAML', { sensor: file('not-yaml.yaml'), event: file('event.json') }, /^.*not-yaml\.yaml:\d+:\d+: not valid YAML\/JSON: /],
     ['a file without Sensor', { sensor: file('no-sensor.yaml'), event: file('event.json') }, /no Sensor \(an object with kind: Sensor\) found$/],
-    ['a missing event file', { event: file('missing.json') }, /^cannot read event file .*missing\.json: ENOENT$/],
+    ['a missing event file', { event: file('missing.json') }, /^cannot read event file .*missing\.json: no such file or folder$/],
     ['a malformed event file', { event: file('bad-event.json') }, /bad-event\.json: event context "source" must be a string$/],
     ['a payload that is not an object', { githubEvent: 'workflow_run', payload: file('array-payload.json') }, /array-payload\.json: delivery body must be a JSON object$/],
     ['both event forms', { event: file('event.json'), githubEvent: 'workflow_run', payload: file('failure.json') }, /^give either --event FILE or --github-event NAME --payload FILE$/],
@@ -113,6 +113,6 @@ describe('simulate', () => {
     const bad = runCommandProcess(['simulate', '--sensor', file('missing.yaml'), '--event', file('event.json')]);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^cannot read .*missing\.yaml: ENOENT\n$/);
+    expect(bad.stderr).toMatch(/^cannot read Sensor file .*missing\.yaml: no such file or folder\n$/);
   });
 });

@@ -1,0 +1,51 @@
+/** Runs the real command line (`node bin/ci-remediation.js`) in a child process. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PROJECT_ROOT } from './chart';
+
+/** Source folders the compiled command line is built from. */
+const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint'];
+const COMPILED = path.join(PROJECT_ROOT, 'lib', 'src', 'cli', 'index.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Compiles the project when lib/ is missing or older than the sources of the command line. */
+export function ensureCompiled(): void {
+  const newest = Math.max(...SOURCE_DIRS.map(dir => newestSource(path.join(PROJECT_ROOT, dir))));
+  if (fs.existsSync(COMPILED) && fs.statSync(COMPILED).mtimeMs >= newest) return;
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  if (!fs.existsSync(COMPILED)) throw new Error('compiling the project did not produce lib/src/cli/index.js');
+}
+
+/** The outcome of one run; `status` is null when the process was killed (it hung). */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `ci-remediation ARGS` as the bin does. `timeout` only guards the test run against an input
+ * that blocks the process (a FIFO): the process is killed and `status` is null.
+ */
+export function runCli(args: string[], options: { input?: string; cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  ensureCompiled();
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    cwd: options.cwd ?? PROJECT_ROOT,
+    timeout: options.timeout ?? 60_000,
+    env: options.env ?? process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
