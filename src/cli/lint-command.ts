@@ -3,9 +3,10 @@
  */
 import type { Command } from 'commander';
 import { exitStatusOf, formatJson, formatText, LintInputError, lintFiles } from '../lint';
+import { EXIT_BAD_INPUT as BAD_INPUT, oneLine } from './output';
 
 /** Exit status for unreadable input (missing file, not YAML). */
-export const EXIT_BAD_INPUT = 2;
+export const EXIT_BAD_INPUT = BAD_INPUT;
 
 /**
  * Adds the `lint` command to `program`. Findings go to stdout through commander's output
@@ -25,7 +26,7 @@ export function registerLintCommand(program: Command): void {
       } catch (err) {
         if (!(err instanceof LintInputError)) throw err;
         // One line, without the usage text commander would add.
-        this.configureOutput().writeErr?.(`error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+        this.configureOutput().writeErr?.(`error: ${oneLine(err.message)}\n`);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
