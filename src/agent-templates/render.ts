@@ -1,10 +1,20 @@
 /**
  * Renders the agent templates with Handlebars the way the agent controller does: built-in helpers
  * only, no partials, default HTML escaping, and a context of the controller's own fields.
+ *
+ * HTML escaping applies to every template, shell scripts and Markdown alike, because the controller
+ * escapes every template: in 5dlabs/cto, controller/src/tasks/code/templates.rs (commit
+ * 03298aabe900bf0361d59ad9b238fdcfab07bc5e) renders each code template (container scripts, CLAUDE.md
+ * and the other Markdown, settings and hooks) with a fresh `Handlebars::new()` and
+ * `set_strict_mode(false)`, and never calls `register_escape_fn`; the handlebars crate it uses
+ * (6.3.2, workspace Cargo.toml) defaults to `html_escape`, which escapes `< > " & ' \` =` as
+ * Handlebars.js does. So `templates render` shows exactly what the agent receives, entities included.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import { describeProblem } from '../cli/output';
+import { contextProblems } from './context-check';
 
 /** The helpers every Handlebars implementation the controller may use provides. */
 export const BUILT_IN_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup'];
@@ -17,6 +27,14 @@ export class TemplateInputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'TemplateInputError';
+  }
+}
+
+/** A context that does not fit the template; `problems` are `<file>:<line>: <problem>` lines. */
+export class TemplateContextError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'TemplateContextError';
   }
 }
 
@@ -57,13 +75,13 @@ export function loadContext(file: string): RenderContext {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new TemplateInputError(`cannot read context file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new TemplateInputError(`cannot read context file ${file}: ${describeProblem(error)}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new TemplateInputError(`context file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new TemplateInputError(`context file ${file} is not valid JSON: ${describeProblem(error)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TemplateInputError(`context file ${file} must hold a JSON object`);
@@ -104,24 +122,50 @@ function toCompileError(error: unknown, name: string): TemplateCompileError {
   const raw = error as { message?: string; lineNumber?: number };
   const message = String(raw.message ?? error);
   const line = raw.lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
-  const firstLine = message.split('\n')[0].replace(/ - \d+:\d+$/, '');
-  return new TemplateCompileError(name, Number.isNaN(line) ? undefined : line, firstLine);
+  return new TemplateCompileError(name, Number.isNaN(line) ? undefined : line, compileReason(message));
 }
 
 /**
- * Renders the template at `relPath` (relative to `templatesRoot`) with `context`.
- * Throws {@link TemplateInputError} when the file is unreadable, {@link TemplateCompileError}
- * when Handlebars rejects it.
+ * Handlebars' message as one line. A parse error spans four lines (`Parse error on line N:`, the
+ * text around it, a `---^` marker, `Expecting 'X', got 'Y'`): keep what was expected and where.
  */
-export function renderTemplate(templatesRoot: string, relPath: string, context: RenderContext): string {
+function compileReason(message: string): string {
+  const lines = message.split('\n');
+  if (/^Parse error on line \d+:$/.test(lines[0]) && lines.length >= 4) {
+    const near = `near "${lines[1].trim()}"`;
+    if (/, got 'EOF'$/.test(lines[3])) return `not valid Handlebars: the template ends before a block or an expression is closed, ${near}`;
+    return `not valid Handlebars: ${lines[3].charAt(0).toLowerCase()}${lines[3].slice(1)}, ${near}`;
+  }
+  return lines.filter(part => part.trim() !== '').join(' ').replace(/ - \d+:\d+$/, '');
+}
+
+/** Checking the context against the template before rendering (see {@link renderTemplate}). */
+export interface ContextCheckOptions {
+  /** How the context is named in messages (its file). */
+  readonly contextName: string;
+  /** The controller's context (`context.example.json`): the JSON type each field must have. */
+  readonly expected?: RenderContext;
+}
+
+/**
+ * Renders the template at `relPath` (relative to `templatesRoot`) with `context`. With `check`,
+ * first checks the context against what the template uses ({@link contextProblems}).
+ * Throws {@link TemplateInputError} when the file is unreadable, {@link TemplateCompileError}
+ * when Handlebars rejects it, {@link TemplateContextError} when the context does not fit.
+ */
+export function renderTemplate(templatesRoot: string, relPath: string, context: RenderContext, check?: ContextCheckOptions): string {
   const file = resolveTemplatePath(templatesRoot, relPath);
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new TemplateInputError(`cannot read template ${relPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new TemplateInputError(`cannot read template ${relPath}: ${describeProblem(error)}`);
   }
   const template = compileTemplate(source, relPath);
+  if (check) {
+    const problems = contextProblems(Handlebars.parse(source), relPath, context, check.contextName, check.expected);
+    if (problems.length > 0) throw new TemplateContextError(problems);
+  }
   try {
     return template(context);
   } catch (error) {

@@ -77,7 +77,7 @@ describe('checkTemplates', () => {
     expect(results[1].detail).toContain("syntax error near unexpected token `then'");
     expect(results[3].detail).toBe(`env.md.hbs:1: "env.WORKFLOW_NAME": the controller's render context has no env; read the variable from the environment at run time`);
     expect(results[6].detail).toContain('SC2086');
-    expect(results[7].detail).toBe('parse.md.hbs:2: Parse error on line 2:');
+    expect(results[7].detail).toBe('parse.md.hbs:2: not valid Handlebars: the template ends before a block or an expression is closed, near "{{#if service}}"');
   });
 
   it('says when shellcheck is missing instead of failing', () => {
@@ -93,7 +93,7 @@ describe('checkTemplates', () => {
     const root = path.join(scratch, 'empty');
     fs.mkdirSync(root);
     expect(checkTemplates(root)).toEqual([
-      { name: 'read context.example.json', status: 'fail', detail: `cannot read context file ${root}/context.example.json: ENOENT` },
+      { name: 'read context.example.json', status: 'fail', detail: `cannot read context file ${root}/context.example.json: no such file or folder` },
     ]);
   });
 });

@@ -44,7 +44,7 @@ describe('loadContext', () => {
   });
 
   it.each([
-    ['missing.json', null, 'cannot read context file {file}: ENOENT'],
+    ['missing.json', null, 'cannot read context file {file}: no such file or folder'],
     ['bad.json', '{"service":', 'context file {file} is not valid JSON: '],
     ['list.json', '[1]', 'context file {file} must hold a JSON object'],
     ['null.json', 'null', 'context file {file} must hold a JSON object'],
@@ -73,7 +73,7 @@ describe('compileTemplate', () => {
 
   it.each([
     ['a\n{{upper service}}', 't.hbs:2: You specified knownHelpersOnly, but used the unknown helper upper'],
-    ['a\n{{#if x}}\n', 't.hbs:3: Parse error on line 3:'],
+    ['a\n{{#if x}}\n', 't.hbs:3: not valid Handlebars: the template ends before a block or an expression is closed, near "a{{#if x}}"'],
   ])('names the file and line of %j', (source, message) => {
     expect(() => compileTemplate(source, 't.hbs')).toThrow(TemplateCompileError);
     expect(() => compileTemplate(source, 't.hbs')).toThrow(message);
@@ -88,7 +88,7 @@ describe('renderTemplate', () => {
 
   it('reports an unreadable template and a missing partial', () => {
     write('tpl/p.hbs', '{{> shared}}');
-    expect(() => renderTemplate(path.join(scratch, 'tpl'), 'nope.hbs', {})).toThrow('cannot read template nope.hbs: ENOENT');
+    expect(() => renderTemplate(path.join(scratch, 'tpl'), 'nope.hbs', {})).toThrow('cannot read template nope.hbs: no such file or folder');
     expect(() => renderTemplate(path.join(scratch, 'tpl'), 'p.hbs', {})).toThrow('p.hbs:?: The partial shared could not be found');
   });
 
