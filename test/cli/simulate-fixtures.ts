@@ -1,11 +1,11 @@
 /** Shared inputs of the simulate/replay CLI tests: the synthesized stack and real GitHub payloads. */
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
 import * as YAML from 'yaml';
 import type { CommandOutput } from '../../src/cli/simulate-command';
 import { PROJECT_ROOT, synthChart } from '../helpers/chart';
+import { ensureCompiled } from '../helpers/cli-process';
 
 type Payload = Record<string, any>;
 
@@ -42,16 +42,6 @@ export function bufferOutput(): CommandOutput & { out: string; err: string } {
 }
 
 const LIB = path.join(PROJECT_ROOT, 'lib', 'src', 'cli');
-const SOURCES = ['src/cli/simulate-command.ts', 'src/cli/replay-command.ts', 'src/engine/sensor.ts', 'src/engine/triggers/params.ts'];
-
-/** Compiles the project when the compiled commands are missing or older than their sources. */
-function ensureCompiled(): void {
-  const compiled = path.join(LIB, 'replay-command.js');
-  const newestSource = Math.max(...SOURCES.map(s => fs.statSync(path.join(PROJECT_ROOT, s)).mtimeMs));
-  if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= newestSource) return;
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  if (!fs.existsSync(compiled)) throw new Error('compiling the project did not produce lib/src/cli/replay-command.js');
-}
 
 /**
  * Runs the compiled `simulate`/`replay` commands in a real node process, registered on a fresh

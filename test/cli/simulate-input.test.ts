@@ -28,6 +28,12 @@ describe('simulate: inputs', () => {
     expect(result.stderr).toBe(`${file('bomb.yaml')}: too many YAML alias expansions (more than 100 references to anchors: an alias bomb?)\n`);
   });
 
+  test('a device that never ends as --sensor is read up to the whole-file limit, then refused (it grew to 8 GB)', () => {
+    const result = runCli(['simulate', '--sensor', '/dev/zero', '--github-event', 'workflow_run', '--payload', file('failure.json')]);
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toBe('cannot read Sensor file /dev/zero: larger than 64 MiB, the most read whole\n');
+  });
+
   test('a raw webhook body as --event says how to give it', () => {
     const result = runCli(['simulate', '--sensor', file('stack.yaml'), '--event', file('failure.json')]);
     expect(result.status).toBe(2);
