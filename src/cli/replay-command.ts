@@ -1,16 +1,12 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type SensorEvent } from '../engine/event';
-import { parse as parseJson } from '../engine/gjson/result';
-import { valid } from '../engine/gjson/valid';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
 import { BoundedCache } from '../engine/filters/bounded-cache';
-import { byteStream, displayName, formatBytes, type Line, MAX_LINE_BYTES, MAX_WHOLE_FILE_BYTES, readTextInput, splitLines, STDIN, withoutBom } from './input-files';
-import { describeProblem, formatError, InputError, oneLine } from './output';
+import { InputError, oneLine } from './output';
+import { formatSkipped, inputEntries, listInputs, type MalformedEntry, type ReplayEntry, type SkippedPath } from './replay-inputs';
 import {
   assertStdinOnce,
   firstDependencyAddress,
@@ -30,12 +26,6 @@ export interface ReplayCommandOptions {
   readonly progress?: boolean;
   /** Action time for the k8s create labels; default now. */
   readonly now?: Date;
-}
-
-/** One entry read from the inputs: its text and where it came from (`file` or `file:line`). */
-export interface ReplayEntry {
-  readonly location: string;
-  readonly text: string;
 }
 
 /** A reason and how many events it accounts for. */
@@ -58,189 +48,12 @@ export interface ReplaySummary {
   eventsPerSecond: number;
 }
 
-/** File extensions picked up when walking a folder. */
-const EVENT_FILE_EXTENSIONS = new Set(['.json', '.ndjson', '.jsonl']);
-/** Extensions always read one entry per line. */
-const LINE_FILE_EXTENSIONS = new Set(['.ndjson', '.jsonl']);
+export type { MalformedEntry, ReplayEntry } from './replay-inputs';
+
 /** Longest reason kept; longer ones are cut so that reports stay readable. */
 const MAX_REASON_LENGTH = 300;
 /** Malformed entries listed one by one; beyond this they are only counted (memory stays bounded). */
 export const MAX_MALFORMED_LISTED = 1000;
-/** Skipped paths named on stderr; beyond this they are only counted. */
-const MAX_SKIPPED_NAMED = 5;
-
-/** A file to replay: read whole when it is small JSON, else streamed line by line. */
-export interface ReplayInput {
-  readonly path: string;
-  /** `stream` for standard input, FIFOs and devices: read line by line, size unknown. */
-  readonly kind: 'file' | 'stream';
-  /** Bytes of a regular file; 0 for a stream. */
-  readonly size: number;
-}
-
-/** A path a folder walk did not read, and why. */
-export interface SkippedPath {
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** What a file's type is, in words, when it is neither a regular file nor a folder. */
-function fileKind(stat: fs.Stats): string {
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
-}
-
-/** Why `file` cannot be followed: a broken or looping symbolic link, or the system's reason. */
-function statProblem(file: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'a symbolic link loop';
-  if (code === 'ENOENT') {
-    try {
-      if (fs.lstatSync(file).isSymbolicLink()) return `a broken symbolic link (to ${fs.readlinkSync(file)})`;
-    } catch {
-      // Gone meanwhile: the system's reason below.
-    }
-  }
-  return describeProblem(err);
-}
-
-/**
- * The files under `input`: the file itself (any name), standard input for `-`, or a folder walked
- * recursively in sorted order taking `.json`, `.ndjson` and `.jsonl` files. A walk skips, and adds
- * to `skipped`, what it cannot read without blocking or looping: FIFOs, sockets and devices,
- * broken symbolic links, symbolic link loops, and folders already walked through another link.
- * @throws InputError when `input` itself cannot be read
- */
-export function listInputs(input: string, skipped: SkippedPath[] = []): ReplayInput[] {
-  if (input === STDIN) return [{ path: STDIN, kind: 'stream', size: 0 }];
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch (err) {
-    throw new InputError(`cannot read ${input}: ${statProblem(input, err)}`);
-  }
-  if (stat.isFile()) return [{ path: input, kind: 'file', size: stat.size }];
-  // Named on the command line, a pipe or device is what the user means to read (`<(zcat x.gz)`).
-  if (stat.isFIFO() || stat.isCharacterDevice()) return [{ path: input, kind: 'stream', size: 0 }];
-  if (!stat.isDirectory()) throw new InputError(`cannot read ${input}: ${fileKind(stat)}, not a file or folder`);
-  const found: ReplayInput[] = [];
-  walkFolder(input, stat, new Set(), found, skipped);
-  return found;
-}
-
-function walkFolder(dir: string, stat: fs.Stats, walked: Set<string>, found: ReplayInput[], skipped: SkippedPath[]): void {
-  const id = `${stat.dev}:${stat.ino}`;
-  if (walked.has(id)) {
-    skipped.push({ path: dir, reason: 'a folder already walked (a symbolic link loop or a second link to it)' });
-    return;
-  }
-  walked.add(id);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).sort();
-  } catch (err) {
-    skipped.push({ path: dir, reason: describeProblem(err) });
-    return;
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    let entry: fs.Stats;
-    try {
-      entry = fs.statSync(file);
-    } catch (err) {
-      skipped.push({ path: file, reason: statProblem(file, err) });
-      continue;
-    }
-    if (entry.isDirectory()) walkFolder(file, entry, walked, found, skipped);
-    else if (!EVENT_FILE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
-    else if (entry.isFile()) found.push({ path: file, kind: 'file', size: entry.size });
-    else skipped.push({ path: file, reason: fileKind(entry) });
-  }
-}
-
-/** One line naming what a walk skipped (the first few, then a count), or '' when nothing was. */
-export function formatSkipped(skipped: readonly SkippedPath[]): string {
-  if (skipped.length === 0) return '';
-  const named = skipped.slice(0, MAX_SKIPPED_NAMED).map(s => `${s.path} (${s.reason})`).join(', ');
-  const more = skipped.length > MAX_SKIPPED_NAMED ? `, and ${skipped.length - MAX_SKIPPED_NAMED} more` : '';
-  return `replay: skipped ${skipped.length} path(s) that cannot be read as event files: ${named}${more}\n`;
-}
-
-/** `{location, error}`: an entry that could not be read, reported by `file:line` and counted. */
-export interface MalformedEntry {
-  readonly location: string;
-  readonly error: string;
-}
-
-/**
- * The entries of one file read whole: the whole file when it is one JSON value (and not
- * `.ndjson`/`.jsonl`), each element of a top-level JSON array, else one entry per non-blank line.
- */
-export function readEntries(file: string, text: string): ReplayEntry[] {
-  text = withoutBom(text);
-  const lineMode = LINE_FILE_EXTENSIONS.has(path.extname(file).toLowerCase());
-  if (!lineMode && valid(text)) {
-    const value = parseJson(text);
-    if (!value.isArray()) return [{ location: file, text }];
-    return value.array().map((element, i) => ({ location: `${file}[${i}]`, text: element.raw }));
-  }
-  const lines = text.split('\n');
-  const firstLine = lines.find(line => line.trim() !== '') ?? '';
-  // A pretty-printed JSON file with a syntax error is one malformed entry, not one per line.
-  if (!lineMode && !valid(firstLine)) return [{ location: file, text }];
-  return lines.flatMap((line, i) => {
-    const entry = line.endsWith('\r') ? line.slice(0, -1) : line;
-    return entry.trim() === '' ? [] : [{ location: `${file}:${i + 1}`, text: entry }];
-  });
-}
-
-/**
- * The entries of one input, with bounded memory whatever its size: a `.json` (or other) regular
- * file up to {@link MAX_WHOLE_FILE_BYTES} is read whole ({@link readEntries}); NDJSON files,
- * larger files and streams are read line by line, a line over {@link MAX_LINE_BYTES} being a
- * malformed entry. A larger file whose first line is not JSON on its own is one malformed entry.
- * @throws InputError when the file cannot be read
- */
-export async function* inputEntries(input: ReplayInput, onBytes?: (count: number) => void): AsyncGenerator<ReplayEntry | MalformedEntry> {
-  const name = displayName(input.path);
-  const lineMode = input.kind === 'stream' || LINE_FILE_EXTENSIONS.has(path.extname(input.path).toLowerCase());
-  if (!lineMode && input.size <= MAX_WHOLE_FILE_BYTES) {
-    const text = readTextInput(input.path, 'file');
-    onBytes?.(input.size);
-    yield* readEntries(input.path, text);
-    return;
-  }
-  const lines = splitLines(byteStream(input.path, onBytes));
-  let first = true;
-  for (;;) {
-    let next: IteratorResult<Line>;
-    try {
-      next = await lines.next();
-    } catch (err) {
-      throw new InputError(`cannot read ${formatError(err, name)}`);
-    }
-    if (next.done) return;
-    const line = next.value;
-    const location = `${name}:${line.number}`;
-    if (!lineMode && first && ('tooLong' in line || (line.text.trim() !== '' && !valid(line.text)))) {
-      yield { location: name, error: `larger than ${formatBytes(MAX_WHOLE_FILE_BYTES)}, the most read whole as one JSON value; write one delivery per line (NDJSON, .ndjson)` };
-      await lines.return(undefined);
-      return;
-    }
-    if ('tooLong' in line) {
-      yield { location, error: `a line of ${formatBytes(line.tooLong)}, longer than ${formatBytes(MAX_LINE_BYTES)} (GitHub's 25 MB payload cap and the headers); skipped` };
-    } else if (line.text.trim() !== '') {
-      yield { location, text: line.text };
-    } else {
-      continue;
-    }
-    first = false;
-  }
-}
-
 function isDeliveryShape(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'headers' in value && 'body' in value && !('context' in value);
 }
