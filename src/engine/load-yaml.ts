@@ -1,9 +1,11 @@
 /**
- * Reading Kubernetes manifests (YAML or JSON, possibly several documents or a `kind: List`) as
- * plain data, and picking the Sensor out of them.
+ * The one reader of Kubernetes manifests (YAML or JSON, possibly several documents or a
+ * `kind: List`) for every command: `simulate` and `replay` take the Sensor out of them, `lint`
+ * checks every object and reports findings at their source positions.
  */
 import * as fs from 'fs';
 import * as YAML from 'yaml';
+import type { IssuePath } from './validation/validation-issue';
 
 /** A manifest file that cannot be read or holds no Sensor; the message is one line. */
 export class ManifestFileError extends Error {
@@ -13,37 +15,121 @@ export class ManifestFileError extends Error {
   }
 }
 
+/** A 1-based line and column in a manifest text. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One object of a manifest text: a non-empty document, or an item of a `kind: List` document. */
+export interface ManifestObject {
+  /** The object as plain JSON-like data. */
+  readonly value: unknown;
+  /**
+   * Position of the node at `path` inside the object, or of its nearest existing ancestor; with
+   * `atKey`, of the key of the last segment.
+   */
+  locate(path: IssuePath, atKey?: boolean): SourcePosition;
+}
+
+/** A key that appears more than once in one mapping, located at its second (or later) occurrence. */
+export interface DuplicateKey extends SourcePosition {
+  readonly key: string;
+}
+
+/** Every object of a manifest text, and its duplicate keys. */
+export interface ManifestText {
+  readonly objects: readonly ManifestObject[];
+  /**
+   * Keys repeated in one mapping. The API server's and Argo CD's YAML decoders refuse such a
+   * document; this reader keeps the last value, as the `yaml` package does.
+   */
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+/**
+ * Aliases a document may expand: enough for hand-written anchors, too few for an alias bomb
+ * (the `yaml` package's own default, stated here so every command uses the same bound).
+ */
+const MAX_ALIAS_COUNT = 100;
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a document is a list of objects (`kind: List`, `ConfigMapList`, ...) whose items are read instead. */
+function isListDocument(value: unknown): value is { items: unknown[] } {
+  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+}
+
+/**
+ * Reads every object of a manifest text with its source positions. `source` names the text in
+ * error messages.
+ * @throws ManifestFileError on a syntax error (with line and column) or an alias bomb
+ */
+export function readManifestText(text: string, source = '<input>'): ManifestText {
+  const lineCounter = new YAML.LineCounter();
+  const parsed = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter });
+  // An empty stream parses to an EmptyStream (not an array) without documents.
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const objects: ManifestObject[] = [];
+  const duplicateKeys: DuplicateKey[] = [];
+  for (const document of documents) {
+    const syntaxError = document.errors.find(e => e.code !== 'DUPLICATE_KEY');
+    if (syntaxError) {
+      const { line, column } = position(syntaxError.pos[0]);
+      throw new ManifestFileError(`${source}:${line}:${column}: not valid YAML/JSON: ${syntaxError.message.split('\n')[0]}`);
+    }
+    const duplicateOffsets = new Set(document.errors.map(e => e.pos[0]));
+    if (duplicateOffsets.size > 0) duplicateKeys.push(...duplicateKeysOf(document, duplicateOffsets, position));
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new ManifestFileError(`${source}: not accepted: ${(err as Error).message.split('\n')[0]}`);
+    }
+    if (value === null || value === undefined) continue;
+    const locateIn = (prefix: IssuePath) => (path: IssuePath, atKey?: boolean): SourcePosition =>
+      position(offsetOf(document, [...prefix, ...path], atKey === true));
+    if (isListDocument(value)) {
+      value.items.forEach((item, i) => objects.push({ value: item, locate: locateIn(['items', i]) }));
+    } else {
+      objects.push({ value, locate: locateIn([]) });
+    }
+  }
+  return { objects, duplicateKeys };
+}
+
+/** The keys of `document` that start at one of `offsets` (where the parser reported a duplicate). */
+function duplicateKeysOf(document: YAML.Document, offsets: ReadonlySet<number>, position: (offset: number) => SourcePosition): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  YAML.visit(document, {
+    Pair(_, pair) {
+      const start = rangeStart(pair.key);
+      if (start !== undefined && offsets.has(start)) {
+        found.push({ key: YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key), ...position(start) });
+      }
+    },
+  });
+  return found;
 }
 
 /**
  * Parses YAML (JSON is YAML) into plain values, one per non-empty document; the items of a
  * `kind: List` (or `*List`) are flattened in. `source` names the text in error messages.
- * @throws ManifestFileError on a syntax error (with line and column)
+ * @throws ManifestFileError on a syntax error or a duplicate key (with line and column)
  */
 export function parseManifests(text: string, source = '<input>'): unknown[] {
-  const lineCounter = new YAML.LineCounter();
-  const parsed = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter });
-  // An empty stream parses to an EmptyStream (not an array) without documents.
-  const documents = Array.isArray(parsed) ? parsed : [];
-  const result: unknown[] = [];
-  for (const doc of documents) {
-    const error = doc.errors[0];
-    if (error) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const where = `:${line}:${col}`;
-      throw new ManifestFileError(`${source}${where}: not valid YAML/JSON: ${error.message.split('\n')[0]}`);
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
-    if (isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-      result.push(...value.items);
-    } else {
-      result.push(value);
-    }
+  const { objects, duplicateKeys } = readManifestText(text, source);
+  const [duplicate] = duplicateKeys;
+  if (duplicate) {
+    throw new ManifestFileError(`${source}:${duplicate.line}:${duplicate.column}: not valid YAML/JSON: duplicate key ${JSON.stringify(duplicate.key)} (keys of a mapping must be unique)`);
   }
-  return result;
+  return objects.map(object => object.value);
 }
 
 /** The first object of kind `Sensor` among manifests, or undefined. */
@@ -65,4 +151,51 @@ export function loadSensorFile(file: string): Record<string, unknown> {
   const sensor = findSensor(parseManifests(text, file));
   if (!sensor) throw new ManifestFileError(`${file}: no Sensor (an object with kind: Sensor) found`);
   return sensor;
+}
+
+/**
+ * Source offset of the deepest node on `path`: the value node when it has a range, else its key;
+ * with `atKey`, the key of the last segment when it is a map key. Of repeated keys the last is
+ * followed, as its value is the one read.
+ */
+function offsetOf(document: YAML.Document, path: IssuePath, atKey: boolean): number {
+  let node: unknown = document.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const [index, segment] of path.entries()) {
+    let next: unknown;
+    let keyOffset: number | undefined;
+    if (YAML.isMap(node)) {
+      const pair = lastPairOf(node, String(segment));
+      if (!pair) break;
+      keyOffset = rangeStart(pair.key);
+      next = pair.value;
+    } else if (YAML.isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+      if (next === undefined) break;
+    } else {
+      break;
+    }
+    // A key with no value (`secret:`) has a value node without a useful range: use the key.
+    const valueOffset = YAML.isScalar(next) && next.range && next.range[1] === next.range[0] ? undefined : rangeStart(next);
+    offset = (atKey && index === path.length - 1 ? keyOffset : undefined) ?? valueOffset ?? keyOffset ?? offset;
+    node = next;
+  }
+  return offset;
+}
+
+function lastPairOf(map: YAML.YAMLMap, key: string): YAML.Pair | undefined {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    if (keyText(map.items[i].key) === key) return map.items[i];
+  }
+  return undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (YAML.isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as YAML.Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
 }

@@ -2,6 +2,7 @@
  * Runs every lint rule over the Sensors and EventSources of a set of YAML files.
  */
 import * as fs from 'fs';
+import { ManifestFileError, readManifestText, type ManifestObject, type ManifestText } from '../engine/load-yaml';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
 import { dataFilterRules } from './data-filter-rules';
 import { eventSourceRules } from './event-source-rules';
@@ -14,7 +15,6 @@ import { pathRules } from './path-rules';
 import { referenceRules } from './reference-rules';
 import { triggerRules } from './trigger-rules';
 import { validatorRules } from './validator-rules';
-import { parseYamlDocuments, YamlInputError, type YamlDocument } from './yaml-documents';
 
 /** A rule family: findings for one object, knowing the rest of the run. */
 export type ObjectRule = (object: JsonObject, context: LintContext) => ObjectFinding[];
@@ -27,7 +27,10 @@ const EVENT_SOURCE_RULES: readonly ObjectRule[] = [validatorRules, eventSourceRu
 /** The kinds the linter checks; other documents are ignored. */
 export const LINTED_KINDS: readonly string[] = ['Sensor', 'EventSource'];
 
-/** Thrown for input that cannot be linted (missing file, not YAML); the message is one line. */
+/**
+ * Thrown for input that cannot be linted (missing file, not YAML, no Sensor or EventSource in
+ * any file); the message is one line.
+ */
 export class LintInputError extends Error {
   constructor(message: string) {
     super(message);
@@ -54,32 +57,52 @@ export interface LintInput {
 
 /**
  * Lints texts of multi-document YAML together (EventSources of one file are visible to
- * Sensors of another). Findings are sorted by file, line, column, then rule.
- * Throws {@link LintInputError} when a text is not YAML.
+ * Sensors of another); the items of a `kind: List` are linted like documents. Findings are
+ * sorted by file, line, column, then rule.
+ * Throws {@link LintInputError} when a text is not YAML, or when no text holds a Sensor or an
+ * EventSource (the files are probably not the ones meant).
  */
 export function lintTexts(inputs: readonly LintInput[]): LintFinding[] {
   const parsed = inputs.map(({ file, text }) => {
-    let documents: YamlDocument[];
+    let manifest: ManifestText;
     try {
-      documents = parseYamlDocuments(text);
+      manifest = readManifestText(text, file);
     } catch (err) {
-      if (err instanceof YamlInputError) throw new LintInputError(`${file}: not YAML: ${err.message}`);
+      if (err instanceof ManifestFileError) throw new LintInputError(err.message);
       throw err;
     }
-    const linted = documents.filter(d => isJsonObject(d.value) && LINTED_KINDS.includes(String(d.value.kind)));
-    return { file, documents: linted };
+    const linted = manifest.objects.filter(o => isJsonObject(o.value) && LINTED_KINDS.includes(String(o.value.kind)));
+    return { file, objects: linted, duplicateKeys: manifest.duplicateKeys };
   });
-  const context = lintContextOf(parsed.flatMap(p => p.documents.map(d => d.value as JsonObject)));
+  if (inputs.length > 0 && parsed.every(p => p.objects.length === 0)) {
+    throw new LintInputError(`${inputs.map(i => i.file).join(', ')}: no Sensor or EventSource found (documents of other kinds are not linted)`);
+  }
+  const context = lintContextOf(parsed.flatMap(p => p.objects.map(o => o.value as JsonObject)));
   const findings: LintFinding[] = [];
-  for (const { file, documents } of parsed) {
-    for (const document of documents) {
-      for (const finding of lintObject(document.value as JsonObject, context)) {
-        const { line, column } = document.locate(finding.path, finding.atKey);
-        findings.push({ file, line, column, severity: finding.severity, rule: finding.rule, message: finding.message });
-      }
+  for (const { file, objects, duplicateKeys } of parsed) {
+    for (const { key, line, column } of duplicateKeys) {
+      findings.push({ file, line, column, severity: 'error', rule: 'duplicate-key', message: duplicateKeyMessage(key) });
+    }
+    for (const object of objects) {
+      findings.push(...lintManifestObject(file, object, context));
     }
   }
   return findings.sort(compareFindings);
+}
+
+/**
+ * kubectl and Argo CD refuse a document with a repeated key (Kubernetes' YAML decoding is
+ * strict about it), and `simulate` does too; which value the author meant is unknown.
+ */
+function duplicateKeyMessage(key: string): string {
+  return `key ${JSON.stringify(key)} appears twice in one mapping: kubectl, Argo CD and simulate reject the document; keep one`;
+}
+
+function lintManifestObject(file: string, object: ManifestObject, context: LintContext): LintFinding[] {
+  return lintObject(object.value as JsonObject, context).map(finding => {
+    const { line, column } = object.locate(finding.path, finding.atKey);
+    return { file, line, column, severity: finding.severity, rule: finding.rule, message: finding.message };
+  });
 }
 
 /** Reads and lints files. Throws {@link LintInputError} for a missing/unreadable file or non-YAML text. */

@@ -74,7 +74,8 @@ describe('ci-remediation lint', () => {
 
   test.each([
     ['missing file', () => path.join(dir, 'missing.yaml'), /^error: .*missing\.yaml: cannot read: no such file\n$/],
-    ['not YAML', () => { const f = path.join(dir, 'bad.yaml'); fs.writeFileSync(f, 'a: [1, 2\n'); return f; }, /^error: .*bad\.yaml: not YAML: \d+:\d+: [^\n]+\n$/],
+    ['not YAML', () => { const f = path.join(dir, 'bad.yaml'); fs.writeFileSync(f, 'a: [1, 2\n'); return f; }, /^error: .*bad\.yaml:\d+:\d+: not valid YAML\/JSON: [^\n]+\n$/],
+    ['no Sensor or EventSource', () => { const f = path.join(dir, 'cm.yaml'); fs.writeFileSync(f, 'kind: ConfigMap\n'); return f; }, /^error: .*cm\.yaml: no Sensor or EventSource found \(documents of other kinds are not linted\)\n$/],
   ])('%s: exit 2 with one line', (_name, file, expected) => {
     const { err, status } = run([file()]);
     expect(status).toBe(2);
