@@ -4,10 +4,11 @@
 import * as fs from 'fs';
 import { ManifestFileError, readManifestText, type ManifestObject, type ManifestText } from '../engine/load-yaml';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { objectSizeIssue } from '../engine/validation/object-size';
 import { dataFilterRules } from './data-filter-rules';
 import { eventSourceRules } from './event-source-rules';
 import { exprRules } from './expr-rules';
-import type { LintFinding, ObjectFinding } from './findings';
+import { error, type LintFinding, type ObjectFinding } from './findings';
 import { k8sResourceRules } from './k8s-resource-rules';
 import { lintContextOf, type LintContext } from './lint-context';
 import { parameterTemplateRules } from './parameter-template-rules';
@@ -41,8 +42,12 @@ export class LintInputError extends Error {
 /**
  * Lints one Sensor or EventSource. Findings of rule `schema` at the same path as a more
  * specific finding are dropped (an unknown `secret:` field is reported as `missing-webhook-secret`).
+ * An object over the API server's size limit gets that finding alone: it is never stored, so
+ * nothing else about it matters, and the other rules' work stays bounded by the limit.
  */
 export function lintObject(object: JsonObject, context: LintContext): ObjectFinding[] {
+  const tooLarge = objectSizeIssue(object, `this ${String(object.kind)}`);
+  if (tooLarge) return [error(tooLarge.path, 'object-too-large', tooLarge.message)];
   const rules = object.kind === 'Sensor' ? SENSOR_RULES : object.kind === 'EventSource' ? EVENT_SOURCE_RULES : [];
   const findings = rules.flatMap(rule => rule(object, context));
   const specific = new Set(findings.filter(f => f.rule !== 'schema').map(f => JSON.stringify(f.path)));

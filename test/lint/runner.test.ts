@@ -42,3 +42,19 @@ describe('lintTexts input handling', () => {
     expect(lintTexts([...inputs, { file: 'c.yaml', text: BROKEN_SENSOR }])).toHaveLength(1);
   });
 });
+
+describe('objects over the API server size limit', () => {
+  const withLiteral = (bytes: number): string =>
+    BROKEN_SENSOR.replace('metadata: {name: s, namespace: argo}', `metadata: {name: s, namespace: argo, annotations: {note: ${'a'.repeat(bytes)}}}`);
+
+  test('one object-too-large error at the object, and no other rule runs on it', () => {
+    const findings = lintTexts([{ file: 'f.yaml', text: withLiteral(1_600_000) }]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 1, column: 1, severity: 'error', rule: 'object-too-large' });
+    expect(findings[0].message).toMatch(/^this Sensor is 1,600,\d{3} bytes as JSON, over the 1,572,864 bytes \(1\.5 MiB\) etcd stores by default/);
+  });
+
+  test('under the limit the rules run as usual', () => {
+    expect(lintTexts([{ file: 'f.yaml', text: withLiteral(1_500_000) }]).map(f => f.rule)).toEqual(['unanchored-literal']);
+  });
+});

@@ -21,11 +21,20 @@ export function timeQuote(s: string): string {
   return out + '"';
 }
 
-/** A `time.Parse` failure with Go's message. */
+/**
+ * A `time.Parse` failure with Go's message. The message may be given as a function and is then
+ * built when first read: govaluate tries every string literal against fourteen layouts and
+ * discards the failures, and quoting a long literal for each of them would cost its length
+ * fourteen times over for nothing.
+ */
 export class GoTimeParseError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string | (() => string)) {
+    super(typeof message === 'string' ? message : '');
     this.name = 'GoTimeParseError';
+    if (typeof message !== 'string') {
+      let built: string | undefined;
+      Object.defineProperty(this, 'message', { get: () => (built ??= message()), configurable: true, enumerable: false });
+    }
   }
 }
 
@@ -123,10 +132,10 @@ const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 
  * Throws {@link GoTimeParseError} with Go's message.
  */
 export function parseGoTime(layout: string, value: string): GoTime {
-  const fail = (layoutElem: string, valueElem: string, message = ''): never => {
-    throw new GoTimeParseError(message === ''
+  const fail = (layoutElem: string, valueElem: string, message: string | (() => string) = ''): never => {
+    throw new GoTimeParseError(() => (message === ''
       ? `parsing time ${timeQuote(value)} as ${timeQuote(layout)}: cannot parse ${timeQuote(valueElem)} as ${timeQuote(layoutElem)}`
-      : `parsing time ${timeQuote(value)}${message}`);
+      : `parsing time ${timeQuote(value)}${typeof message === 'string' ? message : message()}`));
   };
   const chunks = splitLayout(layout);
   let rest = value;
@@ -146,7 +155,7 @@ export function parseGoTime(layout: string, value: string): GoTime {
   for (let ci = 0; ci <= chunks.length; ci++) {
     const chunk = chunks[ci];
     if (chunk === undefined) {
-      if (rest.length !== 0) fail('', rest, `: extra text: ${timeQuote(rest)}`);
+      if (rest.length !== 0) fail('', rest, () => `: extra text: ${timeQuote(rest)}`);
       break;
     }
     if (chunk.kind === 'literal') {

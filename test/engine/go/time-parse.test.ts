@@ -1,5 +1,5 @@
 import { formatGoTime, ZonedGoTime } from '../../../src/engine/go/time';
-import { parseGoTime } from '../../../src/engine/go/time-parse';
+import { GoTimeParseError, parseGoTime } from '../../../src/engine/go/time-parse';
 
 describe('parseGoTime (Go time.Parse, Local = UTC)', () => {
   it.each([
@@ -29,5 +29,18 @@ describe('parseGoTime (Go time.Parse, Local = UTC)', () => {
     ['2006-01-02', '2025-01-0é', 'parsing time "2025-01-0\\xc3\\xa9" as "2006-01-02": cannot parse "0\\xc3\\xa9" as "02"'],
   ])('%j rejects %j with Go\'s text', (layout, value, message) => {
     expect(() => parseGoTime(layout, value)).toThrow(message);
+  });
+});
+
+describe('GoTimeParseError', () => {
+  it('builds a message given as a function once, when it is first read', () => {
+    // govaluate discards the failures of fourteen layouts per string literal: quoting a long
+    // literal into each message would cost its length every time.
+    const build = jest.fn(() => 'parsing time "x"');
+    const error = new GoTimeParseError(build);
+    expect(build).not.toHaveBeenCalled();
+    expect(error.message).toBe('parsing time "x"');
+    expect(String(error)).toBe('GoTimeParseError: parsing time "x"');
+    expect(build).toHaveBeenCalledTimes(1);
   });
 });
