@@ -6,7 +6,7 @@
 import { RE2JS } from 're2js';
 import { GoNumError, parseBool, parseFloat } from '../engine/go/strconv';
 import { re2CompileError } from '../filters/regex';
-import { error, warning, type ObjectFinding, type Severity } from './findings';
+import { error, warning, type ObjectFinding } from './findings';
 import { dataFiltersOf, type FilterAt } from './sensor-model';
 import type { JsonObject } from '../engine/validation/go-values';
 
@@ -23,6 +23,10 @@ const PROSE_KEYS = new Set(['message', 'title', 'display_title', 'body', 'descri
 /**
  * Rules `unanchored-literal`, `anchored-alternation`, `regex-metachar-in-literal`, `bad-regex`,
  * `negative-multi-value`, `unsupported-comparator`, `data-filter-type`, `data-filter-value`.
+ * A value that can no longer match what it names (an invalid regex, `[skip ci]` as a
+ * character class, `feat(scope)` as a group) is an error: the intended events are dropped. A
+ * value that matches more than it names (unanchored, `^a|b$`, an unescaped `.`) is a warning:
+ * the intended events still pass, and look-alikes may too.
  */
 export function dataFilterRules(sensor: JsonObject): ObjectFinding[] {
   return dataFiltersOf(sensor).flatMap(checkDataFilter);
@@ -143,8 +147,6 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
     return [error(at, 'bad-regex', `value ${JSON.stringify(value)} is not a valid RE2 regex (${compileError}): the filter errors and drops every event; escape metacharacters such as [ ] ( ) with \\`)];
   }
   const findings: ObjectFinding[] = [];
-  const severity: Severity = comparator === '!=' ? 'warning' : 'error';
-  const make = severity === 'error' ? error : warning;
   for (const wordClass of wordLikeClasses(value)) {
     findings.push(error(at, 'regex-metachar-in-literal',
       `${wordClass} in ${JSON.stringify(value)} is a character class matching one character, not the text ${wordClass}; escape the brackets: ${RE2JS.quote(wordClass)}`));
@@ -159,10 +161,10 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
   if (alternatives !== undefined) {
     const grouped = `${shape.flags}^(?:${alternatives.join('|')})$`;
     if (shape.anchoredStart || shape.anchoredEnd) {
-      findings.push(make(at, 'anchored-alternation',
+      findings.push(warning(at, 'anchored-alternation',
         `in ${JSON.stringify(value)} the anchors bind to the first and last alternatives only (| has the lowest precedence), so the others match anywhere; group them: ${grouped}`));
     } else if (!PROSE_KEYS.has(filterPath.split('.').pop() ?? '')) {
-      findings.push(make(at, 'unanchored-literal',
+      findings.push(warning(at, 'unanchored-literal',
         `value ${JSON.stringify(value)} is searched unanchored, so it also matches any value containing one of the alternatives; anchor the group: ${grouped}`));
     }
     return findings;
@@ -170,7 +172,7 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
   const literal = literalText(shape.core);
   if (literal === undefined) return findings;
   if (hasLiteralDot(literal)) {
-    findings.push(make(at, 'regex-metachar-in-literal',
+    findings.push(warning(at, 'regex-metachar-in-literal',
       `"." in ${JSON.stringify(value)} matches any character, so the filter also matches other names; escape it as \\.`));
   }
   const lastKey = filterPath.split('.').pop() ?? '';
@@ -178,7 +180,7 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
     const effect = comparator === '!='
       ? 'so != also rejects every value that merely contains it'
       : `so it also matches any value containing it (e.g. ${JSON.stringify(`x_${shape.core}`)})`;
-    findings.push(make(at, 'unanchored-literal',
+    findings.push(warning(at, 'unanchored-literal',
       `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ${shape.flags}^${shape.core}$`));
   }
   return findings;

@@ -1,8 +1,9 @@
 /**
- * Rules on GitHub EventSources (reference §10): `missing-webhook-secret`.
+ * Rules on GitHub EventSources (reference §10): `missing-webhook-secret`, a warning: without a
+ * secret every event is still delivered, and forged ones may be too (a risk, not a rejection).
  */
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
-import { atKey, error, type ObjectFinding } from './findings';
+import { atKey, warning, type ObjectFinding } from './findings';
 
 /** Field names people write for the webhook secret that the event source does not read. */
 const SECRET_TYPOS = ['secret', 'webhookSecretRef', 'hmacSecret', 'sharedSecret', 'webhook_secret', 'webHookSecret'];
@@ -20,12 +21,12 @@ export function eventSourceRules(eventSource: JsonObject): ObjectFinding[] {
     const typoInWebhook = typo ? undefined : SECRET_TYPOS.find(key => webhook && key in webhook);
     const insecure = 'the signature (X-Hub-Signature-256) is not checked, so anyone who reaches the endpoint can inject events';
     if (typo) {
-      findings.push(atKey(error([...path, typo], 'missing-webhook-secret', `${typo} is not a field of the GitHub event source: ${insecure}; rename it to webhookSecret`)));
+      findings.push(atKey(warning([...path, typo], 'missing-webhook-secret', `${typo} is not a field of the GitHub event source: ${insecure}; rename it to webhookSecret`)));
     } else if (typoInWebhook) {
-      findings.push(atKey(error([...path, 'webhook', typoInWebhook], 'missing-webhook-secret',
+      findings.push(atKey(warning([...path, 'webhook', typoInWebhook], 'missing-webhook-secret',
         `webhook.${typoInWebhook} is not a field of the GitHub event source: ${insecure}; use webhookSecret: {name, key} beside webhook`)));
     } else {
-      findings.push(error(path, 'missing-webhook-secret', `no webhookSecret: ${insecure}; set webhookSecret: {name, key} to a Secret holding the hook's secret`));
+      findings.push(warning(path, 'missing-webhook-secret', `no webhookSecret: ${insecure}; set webhookSecret: {name, key} to a Secret holding the hook's secret`));
     }
   }
   return findings;

@@ -4,14 +4,27 @@
  */
 import { validateCodeRun } from '../engine/validation';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
-import { atKey, error, type ObjectFinding } from './findings';
-import { k8sResourceOf, parametersOf, templateOf, triggersOf } from './sensor-model';
+import { atKey, error, warning, type ObjectFinding } from './findings';
+import type { IssuePath } from '../engine/validation';
+import { k8sResourceOf, parametersOf, templateOf, triggersOf, type TriggerAt } from './sensor-model';
+
+const GENERATE_NAME_MESSAGE = 'metadata.generateName makes every create a new object, so a redelivered or re-sent event starts a duplicate; '
+  + 'set metadata.name from the event instead (e.g. a parameter with dataTemplate "x-{{ int64 .Input.body.workflow_run.id }}")';
+
+/**
+ * `generate-name` is an error where a duplicate is harmful: a CodeRun (a second agent works on
+ * the same failure) or a trigger with `atLeastOnce` (a retried create after a lost response
+ * makes a second object). Elsewhere it is a warning: an Argo Workflow, for one, is meant to
+ * get a new name per run.
+ */
+function generateNameFinding(path: IssuePath, trigger: TriggerAt, resourceKind: unknown): ObjectFinding {
+  const harmful = resourceKind === 'CodeRun' || trigger.trigger.atLeastOnce === true;
+  return (harmful ? error : warning)(path, 'generate-name', GENERATE_NAME_MESSAGE);
+}
 
 /** k8s trigger resource rules of a Sensor. */
 export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
   const findings: ObjectFinding[] = [];
-  const generateNameMessage = 'metadata.generateName makes every create a new object, so a redelivered or re-sent event starts a duplicate; '
-    + 'set metadata.name from the event instead (e.g. a parameter with dataTemplate "x-{{ int64 .Input.body.workflow_run.id }}")';
   for (const trigger of triggersOf(sensor)) {
     const found = k8sResourceOf(trigger);
     if (!found) continue;
@@ -20,7 +33,7 @@ export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
     const creates = k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : undefined;
     if (creates && metadata && typeof metadata.generateName === 'string' && metadata.generateName !== '') {
-      findings.push(error(at(['metadata', 'generateName']), 'generate-name', generateNameMessage));
+      findings.push(generateNameFinding(at(['metadata', 'generateName']), trigger, resource.kind));
     }
     if (resource.kind === 'CodeRun') {
       for (const issue of validateCodeRun(resource)) {
@@ -29,9 +42,9 @@ export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
       }
     }
   }
-  for (const { path, resourceDest } of parametersOf(sensor)) {
+  for (const { path, resourceDest, trigger } of parametersOf(sensor)) {
     if (resourceDest === 'metadata.generateName') {
-      findings.push(error([...path, 'dest'], 'generate-name', generateNameMessage));
+      findings.push(generateNameFinding([...path, 'dest'], trigger, k8sResourceOf(trigger)?.resource.kind));
     }
   }
   return findings;

@@ -7,7 +7,7 @@ import { lex, type Item } from '../engine/go/template/lexer';
 import { labelValueProblem } from '../engine/validation';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
 import type { IssuePath } from '../engine/validation';
-import { error, type ObjectFinding } from './findings';
+import { error, warning, type ObjectFinding } from './findings';
 import type { LintContext } from './lint-context';
 import { enumOf, lookUpBodyPath, staticPathKeys, typesOf, INJECTED_BODY_KEYS, type SchemaLookup } from './payload-paths';
 import { eventTypesOf } from './path-rules';
@@ -19,6 +19,8 @@ const NUMBER_FORMATTERS = new Set(['int', 'int64', 'printf']);
 const CONTROL_ITEMS = new Set(['if', 'range', 'with', 'else', 'end', 'define', 'template', 'block', 'break', 'continue', 'declare', 'assign']);
 /** Field names that hold numbers when the schema cannot tell. */
 const NUMBER_NAME = /^(id|\w+_id|run_attempt|run_number|number|\w+_count|count|size)$/;
+/** Fields holding GitHub database ids, all beyond 1e6 today. */
+const ID_NAME = /^(id|\w+_id)$/;
 /** Context fields whose values are valid label values (`time` and `datacontenttype` are not). */
 const LABEL_SAFE_CONTEXT_KEYS = new Set(['id', 'type', 'source', 'subject', 'specversion']);
 
@@ -142,8 +144,11 @@ export function parameterTemplateRules(sensor: JsonObject, _context: LintContext
       templateFields = (printedInputFields(template) ?? []).map(field => ({ field, lookup: lookUpDataKeys(field.keys, dependency) }));
       for (const { field, lookup } of templateFields) {
         if (!field.formatted && isNumberField(lookup, field.keys)) {
-          findings.push(error(at, 'template-number-printing',
-            `{{ ${field.text} }} prints a JSON number as float64, e.g. 1.9289199112e+10 for a run id (an invalid name/label, a wrong value); write {{ int64 ${field.text} }}`));
+          // Go prints a float64 in exponent form from 1e6 on (strconv's shortest %g): certain
+          // for GitHub's database ids, which are all larger, a risk for other counts.
+          const certain = ID_NAME.test(field.keys[field.keys.length - 1] ?? '');
+          findings.push((certain ? error : warning)(at, 'template-number-printing',
+            `{{ ${field.text} }} prints a JSON number as float64, in exponent form from 1000000 on (e.g. 1.9289199112e+10 for a run id: an invalid name/label, a wrong value); write {{ int64 ${field.text} }}`));
         }
       }
     }

@@ -11,11 +11,11 @@ describe('dataFilterRules', () => {
     ['flag group before anchors', dataFilter('body.repository.full_name', ['(?i)^5dlabs/cto$']), []],
     ['prefix match is deliberate', dataFilter('body.workflow_run.head_branch', ['^ci-fix/'], { comparator: '!=' }), []],
     ['escaped marker searched in a commit message', dataFilter('body.workflow_run.head_commit.message', ['\\[skip-ci-remediation\\]'], { comparator: '!=' }), []],
-    ['unanchored literal with =', dataFilter('body.workflow_run.conclusion', ['failure']), ['error unanchored-literal']],
+    ['unanchored literal with =', dataFilter('body.workflow_run.conclusion', ['failure']), ['warning unanchored-literal']],
     ['unanchored literal with !=', dataFilter('body.workflow_run.conclusion', ['cancelled'], { comparator: '!=' }), ['warning unanchored-literal']],
     ['word-like class', dataFilter('body.sender.login', ['^5DLabs-Rex[bot]$']), ['error regex-metachar-in-literal']],
     ['real character class', dataFilter('body.workflow_run.head_sha', ['^[0-9a-f]{40}$']), []],
-    ['dot in a repository name', dataFilter('body.repository.full_name', ['^5dlabs/cto.docs$']), ['error regex-metachar-in-literal']],
+    ['dot in a repository name', dataFilter('body.repository.full_name', ['^5dlabs/cto.docs$']), ['warning regex-metachar-in-literal']],
     ['escaped dot', dataFilter('body.repository.full_name', ['^5dlabs/cto\\.docs$']), []],
     ['bad regex', dataFilter('body.action', ['(completed']), ['error bad-regex']],
     ['negative multi-value', dataFilter('body.action', ['^a$', '^b$'], { comparator: '!=' }), ['error negative-multi-value']],
@@ -26,8 +26,8 @@ describe('dataFilterRules', () => {
     ['number Go parses', { path: 'body.workflow_run.run_attempt', type: 'number', value: ['3'], comparator: '<' }, []],
     ['bool Go cannot parse', { path: 'body.repository.fork', type: 'bool', value: ['yes'] }, ['error data-filter-value']],
     ['unknown type', { path: 'body.action', type: 'regex', value: ['^a$'] }, ['error data-filter-type']],
-    ['unanchored alternation', dataFilter('body.action', ['completed|requested']), ['error unanchored-literal']],
-    ['anchors on the outer alternatives only', dataFilter('body.action', ['^completed|requested$']), ['error anchored-alternation']],
+    ['unanchored alternation', dataFilter('body.action', ['completed|requested']), ['warning unanchored-literal']],
+    ['anchors on the outer alternatives only', dataFilter('body.action', ['^completed|requested$']), ['warning anchored-alternation']],
     ['grouped anchored alternation', dataFilter('body.action', ['^(?:completed|requested)$']), []],
     ['parentheses meant literally', dataFilter('body.workflow_run.display_title', ['^feat(scope): x']), ['error regex-metachar-in-literal']],
     ['a real group', dataFilter('body.workflow_run.head_branch', ['^(main|develop)$']), []],
@@ -47,7 +47,7 @@ describe('dataFilterRules', () => {
     expect(finding).toEqual({
       path: ['spec', 'dependencies', 0, 'filters', 'data', 0, 'value', 0],
       rule: 'unanchored-literal',
-      severity: 'error',
+      severity: 'warning',
       message: 'value "failure" is searched unanchored, so it also matches any value containing it (e.g. "x_failure"); anchor it: ^failure$',
     });
   });

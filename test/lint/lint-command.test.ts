@@ -50,7 +50,7 @@ describe('ci-remediation lint', () => {
   test('prints file:line:col severity rule message and exits 1 on errors', () => {
     const { out, status } = run([FIXTURE]);
     expect(status).toBe(1);
-    expect(out.split('\n')[0]).toBe(`${FIXTURE}:22:7 error missing-webhook-secret secret is not a field of the GitHub event source: the signature (X-Hub-Signature-256) is not checked, so anyone who reaches the endpoint can inject events; rename it to webhookSecret`);
+    expect(out.split('\n')[0]).toBe(`${FIXTURE}:22:7 warning missing-webhook-secret secret is not a field of the GitHub event source: the signature (X-Hub-Signature-256) is not checked, so anyone who reaches the endpoint can inject events; rename it to webhookSecret`);
   });
 
   test('--json prints one array', () => {

@@ -31,6 +31,22 @@ describe('k8sResourceRules', () => {
     ]);
   });
 
+  test.each([
+    ['a ConfigMap (an Argo Workflow, ...) is meant to get new names', resource, {}, 'warning'],
+    ['a CodeRun: a duplicate starts a second agent on the same failure', { ...resource, kind: 'CodeRun' }, {}, 'error'],
+    ['atLeastOnce: a retried create makes a second object', resource, { atLeastOnce: true }, 'error'],
+  ])('generateName severity: %s', (_name, created, triggerFields, severity) => {
+    const withGenerateName = { ...created, metadata: { generateName: 'x-' } };
+    const viaResource = { ...triggerFields, template: { name: 't', k8s: { operation: 'create', source: { resource: withGenerateName } } } };
+    const viaParameter = {
+      ...triggerFields,
+      template: { name: 't', k8s: { operation: 'create', source: { resource: created }, parameters: [{ src: { dependencyName: 'dep', value: 'x-' }, dest: 'metadata.generateName' }] } },
+    };
+    for (const trigger of [viaResource, viaParameter]) {
+      expect(k8sResourceRules(sensorWith({ trigger })).filter(f => f.rule === 'generate-name').map(f => f.severity)).toEqual([severity]);
+    }
+  });
+
   test('generateName in an inline source is reported at the inline text', () => {
     const inline = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: x-\n';
     const trigger = { template: { name: 't', k8s: { operation: 'create', source: { inline } } } };
@@ -50,6 +66,10 @@ describe('eventSourceRules', () => {
     ['no secret at all', {}, ['spec.github.org']],
   ])('%s', (_name, github, paths) => {
     expect(eventSourceRules(eventSource(github)).map(f => f.path.join('.'))).toEqual(paths);
+  });
+
+  test('a missing secret is a risk (a warning): events are still delivered', () => {
+    expect(eventSourceRules(eventSource({})).map(f => f.severity)).toEqual(['warning']);
   });
 });
 

@@ -52,6 +52,8 @@ export interface SchemaRules {
   readonly invalid: string;
   /** A value of a JSON type the field cannot take (Go's decoding fails on it); default {@link invalid}. */
   readonly wrongType?: string;
+  /** A required field that is missing; `invalid` when not given. */
+  readonly missingField?: string;
   /** A field the schema does not know (pruned by the API server or ignored by the controller). */
   readonly unknownField: string;
   /** Says what happens to an unknown field, appended to its message. */
@@ -80,7 +82,7 @@ function issueFromAjvError(error: ErrorObject, data: unknown, rules: SchemaRules
     case 'required': {
       const field = String(params.missingProperty);
       const fullPath = [...path, field];
-      return { path: fullPath, rule: rules.invalid, message: `${formatIssuePath(fullPath)}: required field is missing` };
+      return { path: fullPath, rule: rules.missingField ?? rules.invalid, message: `${formatIssuePath(fullPath)}: required field is missing` };
     }
     case 'additionalProperties': {
       const field = String(params.additionalProperty);

@@ -48,6 +48,7 @@ const QUANTITY_DEFINITION = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const RULES: SchemaRules = {
   invalid: 'schema',
   wrongType: 'schema/type',
+  missingField: 'schema/required',
   unknownField: 'schema/unknown-field',
   unknownFieldConsequence: 'the controller ignores it',
 };
@@ -66,8 +67,8 @@ let ajv: Ajv | undefined;
 /**
  * Validates a Sensor or EventSource (chosen by its `kind`) against the upstream schema, with
  * the caveat relaxations. Issues have rule `schema/type` (a JSON type the field cannot take: the
- * controller cannot even decode the object), `schema` (missing required field, wrong
- * `apiVersion`/`kind` constant, bad format) or `schema/unknown-field`. The build pre-compiles
+ * controller cannot even decode the object), `schema/required` (a required field is missing),
+ * `schema` (wrong `apiVersion`/`kind` constant, bad format) or `schema/unknown-field`. The build pre-compiles
  * the validators; without them (running from sources) the schema is compiled once per
  * process, on first use (about a second). Throws for any other kind.
  */

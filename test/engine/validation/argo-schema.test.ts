@@ -24,9 +24,9 @@ describe('validateAgainstSchema', () => {
       [issue(['spec', 'dependencies', 0, 'filters', 'data', 1, 'value'], 'schema/type',
         'spec.dependencies[0].filters.data[1].value: must be an array, got the string "^completed$"')]],
     ['a missing required field', s => { delete s.spec.dependencies[0].eventName; },
-      [issue(['spec', 'dependencies', 0, 'eventName'], 'schema', 'spec.dependencies[0].eventName: required field is missing')]],
+      [issue(['spec', 'dependencies', 0, 'eventName'], 'schema/required', 'spec.dependencies[0].eventName: required field is missing')]],
     ['a parameter without dest', s => { delete s.spec.triggers[0].template.k8s.parameters[0].dest; },
-      [issue(['spec', 'triggers', 0, 'template', 'k8s', 'parameters', 0, 'dest'], 'schema',
+      [issue(['spec', 'triggers', 0, 'template', 'k8s', 'parameters', 0, 'dest'], 'schema/required',
         'spec.triggers[0].template.k8s.parameters[0].dest: required field is missing')]],
     ['retryStrategy nested inside template', s => { s.spec.triggers[0].template.retryStrategy = s.spec.triggers[0].retryStrategy; },
       [issue(['spec', 'triggers', 0, 'template', 'retryStrategy'], 'schema/unknown-field',
@@ -54,7 +54,7 @@ describe('validateAgainstSchema', () => {
     ['a misspelt event-source type', e => { e.spec.githubb = {}; },
       [issue(['spec', 'githubb'], 'schema/unknown-field', 'spec.githubb: unknown field; the controller ignores it')]],
     ['a webhook without endpoint', e => { delete e.spec.github.org.webhook.endpoint; },
-      [issue(['spec', 'github', 'org', 'webhook', 'endpoint'], 'schema', 'spec.github.org.webhook.endpoint: required field is missing')]],
+      [issue(['spec', 'github', 'org', 'webhook', 'endpoint'], 'schema/required', 'spec.github.org.webhook.endpoint: required field is missing')]],
   ];
 
   it.each(eventSourceCases)('reports an EventSource with %s', (_name, mutate, expected) => {
