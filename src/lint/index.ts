@@ -4,5 +4,5 @@
  */
 export type { LintFinding, ObjectFinding, Severity } from './findings';
 export { lintContextOf, type LintContext } from './lint-context';
-export { exitStatusOf, formatJson, formatText } from './reporter';
+export { exitStatusOf, formatFindings, formatGithub, formatJson, formatSarif, formatText, LINT_FORMATS, type LintFormat, type ToolInfo } from './reporter';
 export { LINTED_KINDS, LintInputError, lintFiles, lintObject, lintTexts, type LintInput, type ObjectRule } from './runner';

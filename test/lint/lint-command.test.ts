@@ -60,6 +60,23 @@ describe('ci-remediation lint', () => {
     expect(parsed).toHaveLength(30);
   });
 
+  test('--format github prints workflow commands, --format sarif a SARIF log; the exit status is the same', () => {
+    const github = run(['--format', 'github', FIXTURE]);
+    expect(github.status).toBe(1);
+    expect(github.out.split('\n')[0]).toMatch(/^::warning file=.*hand-written\.yaml,line=22,col=7,title=missing-webhook-secret::secret is not a field/);
+    const sarif = run(['--format', 'sarif', FIXTURE]);
+    expect(sarif.status).toBe(1);
+    const log = JSON.parse(sarif.out) as { version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].tool.driver.name).toBe('ci-remediation');
+    expect(log.runs[0].results).toHaveLength(30);
+  });
+
+  test('--format takes only known formats, and not together with --json', () => {
+    expect(run(['--format', 'xml', FIXTURE]).err).toMatch(/argument 'xml' is invalid. Allowed choices are text, json, sarif, github/);
+    expect(run(['--json', '--format', 'sarif', FIXTURE]).err).toMatch(/option '--json' cannot be used with option '--format <format>'/);
+  });
+
   test('warnings only: exit 0', () => {
     const file = path.join(dir, 'warn.yaml');
     fs.writeFileSync(file, [
