@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Option, type Command } from 'commander';
 import { findPackageRoot } from '../agent-templates/render';
-import { exitStatusOf, formatFindings, LINT_FORMATS, LintInputError, lintFiles, type LintFormat, type ToolInfo } from '../lint';
+import { exitStatusOf, fixTexts, formatFindings, LINT_FORMATS, LintInputError, lintFiles, readLintInputs, type LintFormat, type ToolInfo } from '../lint';
 import { EXIT_BAD_INPUT as BAD_INPUT, oneLine } from './output';
 
 /** Exit status for unreadable input (missing file, not YAML, nothing to lint). */
@@ -31,14 +31,21 @@ export function registerLintCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'text: file:line:col severity rule message; json: one array; '
       + 'sarif: SARIF 2.1.0 for code scanning; github: GitHub Actions annotations').choices(LINT_FORMATS).default('text'))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
-    .action(function (this: Command, files: string[], options: { format: LintFormat; json?: boolean }) {
+    .option('--fix', 'first rewrite what has one right answer (anchors, escapes, int64, retryStrategy placement) in place, '
+      + 'keeping comments and layout; when a fix is not certain, write nothing and exit 1')
+    .action(function (this: Command, files: string[], options: { format: LintFormat; json?: boolean; fix?: boolean }) {
+      const writeErr = (text: string) => this.configureOutput().writeErr?.(text);
       let findings;
       try {
+        if (options.fix && !fixFiles(files, writeErr)) {
+          process.exitCode = 1;
+          return;
+        }
         findings = lintFiles(files);
       } catch (err) {
         if (!(err instanceof LintInputError)) throw err;
         // One line, without the usage text commander would add.
-        this.configureOutput().writeErr?.(`error: ${oneLine(err.message)}\n`);
+        writeErr(`error: ${oneLine(err.message)}\n`);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -48,4 +55,38 @@ export function registerLintCommand(program: Command): void {
       const status = exitStatusOf(findings);
       if (status !== 0) process.exitCode = status;
     });
+}
+
+/**
+ * Applies `lint --fix` to files: all of them, or (when any fix is refused) none, saying why on
+ * stderr. Returns whether the files were written.
+ */
+function fixFiles(files: readonly string[], writeErr: (text: string) => void): boolean {
+  const results = fixTexts(readLintInputs(files));
+  const refused = results.flatMap(r => r.refused);
+  if (refused.length > 0) {
+    for (const r of refused) writeErr(`error: ${r.file}:${r.line}:${r.column}: cannot fix ${r.rule}: ${r.reason}\n`);
+    writeErr('error: --fix wrote nothing\n');
+    return false;
+  }
+  for (const { file, text, fixed } of results) {
+    if (fixed === 0) continue;
+    writeFileInPlace(file, text);
+    writeErr(`fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${file}\n`);
+  }
+  return true;
+}
+
+/** Replaces a file's content atomically (a sibling temporary file renamed over it), keeping its mode; a symlink's target is rewritten. */
+function writeFileInPlace(file: string, text: string): void {
+  const target = fs.realpathSync(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.lint-fix-${process.pid}`);
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.chmodSync(temporary, fs.statSync(target).mode & 0o7777);
+    fs.renameSync(temporary, target);
+  } catch (err) {
+    fs.rmSync(temporary, { force: true });
+    throw new LintInputError(`${file}: cannot write the fixed text: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }

@@ -30,6 +30,8 @@ export interface ManifestObject {
    * `atKey`, of the key of the last segment.
    */
   locate(path: IssuePath, atKey?: boolean): SourcePosition;
+  /** The parsed document it comes from (for rewriting the text in place) and its path there (`['items', i]` in a List). */
+  readonly source: { readonly document: YAML.Document.Parsed; readonly prefix: IssuePath };
 }
 
 /** A key that appears more than once in one mapping, located at its second (or later) occurrence. */
@@ -96,9 +98,9 @@ export function readManifestText(text: string, source = '<input>'): ManifestText
     const locateIn = (prefix: IssuePath) => (path: IssuePath, atKey?: boolean): SourcePosition =>
       position(offsetOf(document, [...prefix, ...path], atKey === true));
     if (isListDocument(value)) {
-      value.items.forEach((item, i) => objects.push({ value: item, locate: locateIn(['items', i]) }));
+      value.items.forEach((item, i) => objects.push({ value: item, locate: locateIn(['items', i]), source: { document, prefix: ['items', i] } }));
     } else {
-      objects.push({ value, locate: locateIn([]) });
+      objects.push({ value, locate: locateIn([]), source: { document, prefix: [] } });
     }
   }
   return { objects, duplicateKeys };

@@ -6,7 +6,7 @@
 import { RE2JS } from 're2js';
 import { GoNumError, parseBool, parseFloat } from '../engine/go/strconv';
 import { re2CompileError } from '../filters/regex';
-import { error, warning, type ObjectFinding } from './findings';
+import { error, warning, withFix, type ObjectFinding } from './findings';
 import { dataFiltersOf, type FilterAt } from './sensor-model';
 import type { JsonObject } from '../engine/validation/go-values';
 
@@ -148,42 +148,65 @@ function checkStringValue(value: string, comparator: string, filterPath: string,
   }
   const findings: ObjectFinding[] = [];
   for (const wordClass of wordLikeClasses(value)) {
-    findings.push(error(at, 'regex-metachar-in-literal',
-      `${wordClass} in ${JSON.stringify(value)} is a character class matching one character, not the text ${wordClass}; escape the brackets: ${RE2JS.quote(wordClass)}`));
+    findings.push(withFix(error(at, 'regex-metachar-in-literal',
+      `${wordClass} in ${JSON.stringify(value)} is a character class matching one character, not the text ${wordClass}; escape the brackets: ${RE2JS.quote(wordClass)}`),
+    { kind: 'rewrite-string', rewrite: current => current.split(wordClass).join(RE2JS.quote(wordClass)) }));
   }
   const shape = shapeOf(value);
   const group = literalGroup(shape.core);
   if (group !== undefined) {
-    findings.push(error(at, 'regex-metachar-in-literal',
-      `${group} in ${JSON.stringify(value)} is a regex group, so the filter matches the text without the parentheses; escape them: ${RE2JS.quote(group)}`));
+    findings.push(withFix(error(at, 'regex-metachar-in-literal',
+      `${group} in ${JSON.stringify(value)} is a regex group, so the filter matches the text without the parentheses; escape them: ${RE2JS.quote(group)}`),
+    { kind: 'rewrite-string', rewrite: current => current.split(group).join(RE2JS.quote(group)) }));
   }
   const alternatives = literalAlternatives(shape.core);
   if (alternatives !== undefined) {
     const grouped = `${shape.flags}^(?:${alternatives.join('|')})$`;
+    const groupFix = { kind: 'rewrite-string', rewrite: groupAlternatives } as const;
     if (shape.anchoredStart || shape.anchoredEnd) {
-      findings.push(warning(at, 'anchored-alternation',
-        `in ${JSON.stringify(value)} the anchors bind to the first and last alternatives only (| has the lowest precedence), so the others match anywhere; group them: ${grouped}`));
+      findings.push(withFix(warning(at, 'anchored-alternation',
+        `in ${JSON.stringify(value)} the anchors bind to the first and last alternatives only (| has the lowest precedence), so the others match anywhere; group them: ${grouped}`), groupFix));
     } else if (!PROSE_KEYS.has(filterPath.split('.').pop() ?? '')) {
-      findings.push(warning(at, 'unanchored-literal',
-        `value ${JSON.stringify(value)} is searched unanchored, so it also matches any value containing one of the alternatives; anchor the group: ${grouped}`));
+      findings.push(withFix(warning(at, 'unanchored-literal',
+        `value ${JSON.stringify(value)} is searched unanchored, so it also matches any value containing one of the alternatives; anchor the group: ${grouped}`), groupFix));
     }
     return findings;
   }
   const literal = literalText(shape.core);
   if (literal === undefined) return findings;
   if (hasLiteralDot(literal)) {
-    findings.push(warning(at, 'regex-metachar-in-literal',
-      `"." in ${JSON.stringify(value)} matches any character, so the filter also matches other names; escape it as \\.`));
+    findings.push(withFix(warning(at, 'regex-metachar-in-literal',
+      `"." in ${JSON.stringify(value)} matches any character, so the filter also matches other names; escape it as \\.`),
+    { kind: 'rewrite-string', rewrite: escapeLiteralDots }));
   }
   const lastKey = filterPath.split('.').pop() ?? '';
   if (!shape.anchoredStart && !shape.anchoredEnd && !PROSE_KEYS.has(lastKey)) {
     const effect = comparator === '!='
       ? 'so != also rejects every value that merely contains it'
       : `so it also matches any value containing it (e.g. ${JSON.stringify(`x_${shape.core}`)})`;
-    findings.push(warning(at, 'unanchored-literal',
-      `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ${shape.flags}^${shape.core}$`));
+    findings.push(withFix(warning(at, 'unanchored-literal',
+      `value ${JSON.stringify(value)} is searched unanchored, ${effect}; anchor it: ${shape.flags}^${shape.core}$`),
+    { kind: 'rewrite-string', rewrite: anchorLiteral }));
   }
   return findings;
+}
+
+/** `^a|b$` or `a|b` as `^(?:a|b)$`, keeping a leading flag group; undefined when the text is no longer such an alternation. */
+function groupAlternatives(value: string): string | undefined {
+  const shape = shapeOf(value);
+  const alternatives = literalAlternatives(shape.core);
+  return alternatives && `${shape.flags}^(?:${alternatives.join('|')})$`;
+}
+
+/** `failure` as `^failure$`, keeping a leading flag group; a value anchored at either end stays. */
+function anchorLiteral(value: string): string {
+  const shape = shapeOf(value);
+  return shape.anchoredStart || shape.anchoredEnd ? value : `${shape.flags}^${shape.core}$`;
+}
+
+/** Every unescaped `.` between word characters escaped (`cto.docs` as `cto\\.docs`). */
+function escapeLiteralDots(value: string): string {
+  return value.replace(/([A-Za-z0-9_-])\.(?=[A-Za-z0-9_-])/g, '$1\\.');
 }
 
 /** Bracket expressions whose content reads as a word (`[skip ci]`, `[bot]`) rather than a set or ranges. */

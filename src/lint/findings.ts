@@ -16,6 +16,24 @@ export interface ObjectFinding {
   readonly message: string;
   /** Locate the key of the last path segment, not its value: the finding is about the field itself (unknown, misplaced). */
   readonly atKey?: boolean;
+  /** The rewrite `lint --fix` applies, when the finding has one right answer. */
+  readonly fix?: Fix;
+}
+
+/**
+ * A rewrite of the object for `lint --fix`:
+ * - `rewrite-string`: the string at the finding's path becomes `rewrite(current)`; undefined
+ *   when the rewrite is not certain for that text (the fix is then refused);
+ * - `move-to-trigger`: the field at the finding's path (`…template.retryStrategy`) moves up
+ *   beside `template`.
+ */
+export type Fix =
+  | { readonly kind: 'rewrite-string'; readonly rewrite: (current: string) => string | undefined }
+  | { readonly kind: 'move-to-trigger' };
+
+/** The same finding with a fix. */
+export function withFix(finding: ObjectFinding, fix: Fix): ObjectFinding {
+  return { ...finding, fix };
 }
 
 /** A finding located in a file (1-based line and column). */

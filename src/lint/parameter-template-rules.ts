@@ -7,7 +7,7 @@ import { lex, type Item } from '../engine/go/template/lexer';
 import { labelValueProblem } from '../engine/validation';
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
 import type { IssuePath } from '../engine/validation';
-import { error, warning, type ObjectFinding } from './findings';
+import { error, warning, withFix, type ObjectFinding } from './findings';
 import type { LintContext } from './lint-context';
 import { enumOf, lookUpBodyPath, staticPathKeys, typesOf, INJECTED_BODY_KEYS, type SchemaLookup } from './payload-paths';
 import { eventTypesOf } from './path-rules';
@@ -147,14 +147,27 @@ export function parameterTemplateRules(sensor: JsonObject, _context: LintContext
           // Go prints a float64 in exponent form from 1e6 on (strconv's shortest %g): certain
           // for GitHub's database ids, which are all larger, a risk for other counts.
           const certain = ID_NAME.test(field.keys[field.keys.length - 1] ?? '');
-          findings.push((certain ? error : warning)(at, 'template-number-printing',
-            `{{ ${field.text} }} prints a JSON number as float64, in exponent form from 1000000 on (e.g. 1.9289199112e+10 for a run id: an invalid name/label, a wrong value); write {{ int64 ${field.text} }}`));
+          findings.push(withFix((certain ? error : warning)(at, 'template-number-printing',
+            `{{ ${field.text} }} prints a JSON number as float64, in exponent form from 1000000 on (e.g. 1.9289199112e+10 for a run id: an invalid name/label, a wrong value); write {{ int64 ${field.text} }}`),
+          { kind: 'rewrite-string', rewrite: current => wrapInInt64(current, field.text) }));
         }
       }
     }
     if (labelDest) findings.push(...labelSourceFindings(src, templateFields, dependency, path, labelDest));
   }
   return findings;
+}
+
+/**
+ * The template with every action that prints exactly `field` (`{{ .Input.body.id }}`, trim
+ * markers kept) printing `int64 field` instead; undefined when no action is that bare field
+ * (a pipeline or an argument: where `int64` goes is not certain).
+ */
+function wrapInInt64(template: string, field: string): string | undefined {
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const action = new RegExp(`\\{\\{(-?\\s*)${escaped}(\\s*-?)\\}\\}`, 'g');
+  if (!action.test(template)) return undefined;
+  return template.replace(action, (_all, open: string, close: string) => `{{${open}int64 ${field}${close}}}`);
 }
 
 /** `free-text-label`: what feeds a label or name must be label-safe for every event. */

@@ -110,16 +110,21 @@ function lintManifestObject(file: string, object: ManifestObject, context: LintC
   });
 }
 
-/** Reads and lints files. Throws {@link LintInputError} for a missing/unreadable file or non-YAML text. */
-export function lintFiles(files: readonly string[]): LintFinding[] {
-  return lintTexts(files.map(file => {
+/** Reads files for linting. Throws {@link LintInputError} for a missing or unreadable file. */
+export function readLintInputs(files: readonly string[]): LintInput[] {
+  return files.map(file => {
     try {
       return { file, text: fs.readFileSync(file, 'utf8') };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new LintInputError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
-  }));
+  });
+}
+
+/** Reads and lints files. Throws {@link LintInputError} for a missing/unreadable file or non-YAML text. */
+export function lintFiles(files: readonly string[]): LintFinding[] {
+  return lintTexts(readLintInputs(files));
 }
 
 function compareFindings(a: LintFinding, b: LintFinding): number {

@@ -3,7 +3,7 @@
  * `conditions-unknown-dependency`, `parameter-unknown-dependency`.
  */
 import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
-import { atKey, error, warning, type ObjectFinding } from './findings';
+import { atKey, error, warning, withFix, type ObjectFinding } from './findings';
 import { dependenciesOf, parametersOf, templateOf, triggersOf } from './sensor-model';
 
 /** Dependency names in a `conditions` expression (`a && (b || c)`). */
@@ -19,8 +19,8 @@ export function triggerRules(sensor: JsonObject): ObjectFinding[] {
     const { trigger, path } = at;
     const template = templateOf(at);
     if (template && 'retryStrategy' in template) {
-      findings.push(atKey(error([...path, 'template', 'retryStrategy'], 'retry-in-template',
-        'retryStrategy inside template is ignored (one attempt only); move it up one level, beside template, and set atLeastOnce: true')));
+      findings.push(withFix(atKey(error([...path, 'template', 'retryStrategy'], 'retry-in-template',
+        'retryStrategy inside template is ignored (one attempt only); move it up one level, beside template, and set atLeastOnce: true')), { kind: 'move-to-trigger' }));
     }
     if (isJsonObject(trigger.retryStrategy) && trigger.atLeastOnce !== true) {
       findings.push(warning([...path, 'retryStrategy'], 'retry-without-at-least-once',
