@@ -18,7 +18,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   synth: '0 written, 1 failed synth (invalid settings, a template that does not compile), 2 a settings file that cannot be read or a usage mistake',
   simulate: '0 evaluated (whatever the verdict), 2 input that cannot be read (Sensor, event, payload) or a usage mistake',
   replay: '0 replayed (malformed entries are counted, not fatal), 2 a Sensor or path that cannot be read or a usage mistake',
-  lint: '0 no error findings, 1 error findings, 2 a file that cannot be read or a usage mistake',
+  lint: '0 no error findings, 1 error findings or a --fix refused (nothing written), 2 a file that cannot be read or is not YAML, no Sensor or EventSource in any file, or a usage mistake',
   templates: '0 success, 1 a failed check, 2 a template or context that cannot be read or used, or a usage mistake',
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',

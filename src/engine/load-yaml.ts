@@ -92,7 +92,9 @@ export function readManifestText(text: string, source = '<input>'): ManifestText
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      throw new ManifestFileError(`${source}: not accepted: ${(err as Error).message.split('\n')[0]}`);
+      // The `yaml` package's guard against alias bombs ("billion laughs") is the only error here.
+      if (!/^Excessive alias count/.test((err as Error).message)) throw err;
+      throw new ManifestFileError(`${source}: too many YAML alias expansions (more than ${MAX_ALIAS_COUNT} references to anchors: an alias bomb?)`);
     }
     if (value === null || value === undefined) continue;
     const locateIn = (prefix: IssuePath) => (path: IssuePath, atKey?: boolean): SourcePosition =>

@@ -22,7 +22,7 @@ function sensorWithFindings(count: number): string {
     '        data:',
     '          - path: body.workflow_run.conclusion',
     '            type: string',
-    '            value: [failure]',
+    '            value: ["(failure"]',
   ].join('\n');
   const dependencies = Array.from({ length: count }, (_, i) => dependency(i)).join('\n');
   return `apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata: {name: s}\nspec:\n  dependencies:\n${dependencies}\n  triggers:\n    - template:\n        name: t\n        log: {}\n`;
@@ -33,7 +33,7 @@ describe('command line: exit codes and messages', () => {
 
   test('a closed pipe (lint … | head -1) ends the process quietly, with the findings exit code', () => {
     ensureCompiled();
-    // 1000 findings (200 KB) are more than a pipe buffers, so lint writes after head has gone.
+    // 1000 bad-regex errors (200 KB) are more than a pipe buffers, so lint writes after head has gone.
     const run = spawnSync('bash', ['-c', 'node "$1" lint "$2" | head -1 > /dev/null; echo "status=${PIPESTATUS[0]}" >&2', 'pipe', BIN, path.join(dir, 'many.yaml')], { encoding: 'utf8' });
     expect(run.stderr).toBe('status=1\n');
   });

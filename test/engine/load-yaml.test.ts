@@ -93,7 +93,7 @@ items:
   test('an alias bomb is refused with one line naming the source', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
     expect(() => readManifestText(bomb, 'bomb.yaml')).toThrow(ManifestFileError);
-    expect(() => readManifestText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml: not accepted: [^\n]+$/);
+    expect(() => readManifestText(bomb, 'bomb.yaml')).toThrow('bomb.yaml: too many YAML alias expansions (more than 100 references to anchors: an alias bomb?)');
   });
 });
 

@@ -48,6 +48,7 @@ describe('dataFilterRules', () => {
       path: ['spec', 'dependencies', 0, 'filters', 'data', 0, 'value', 0],
       rule: 'unanchored-literal',
       severity: 'warning',
+      fix: { kind: 'rewrite-string', rewrite: expect.any(Function) },
       message: 'value "failure" is searched unanchored, so it also matches any value containing it (e.g. "x_failure"); anchor it: ^failure$',
     });
   });
