@@ -1,0 +1,640 @@
+// Command golden-filters records what the real Go code answers for generated inputs: Argo Events'
+// dependencies.Filter (filter.go at 6478ece) and, directly, gjson Get, govaluate and the
+// data-filter template (text/template + sprig). It is built and run by ../regenerate.sh in a
+// scratch module outside the repository; the fixtures it writes are replayed by jest.
+//
+// Output: one NDJSON file per area, each line {"in": ..., "out": ...}. The generator is
+// seeded, so the same seed and the same library versions give the same files.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/Knetic/govaluate"
+	sprig "github.com/Masterminds/sprig/v3"
+	"github.com/tidwall/gjson"
+
+	"golden/dependencies"
+	"golden/v1alpha1"
+)
+
+var rng *rand.Rand
+
+func pick[T any](xs []T) T  { return xs[rng.Intn(len(xs))] }
+func chance(p float64) bool { return rng.Float64() < p }
+
+// ---------------------------------------------------------------- payloads
+
+var keyPool = []string{"a", "b", "name", "action", "n", "arr", "nested", "x-y", "k.dot", "with space", "0", "1", "emp", "Flag", "ünï", "*", "t"}
+
+var stringPool = []string{
+	"completed", "uncompleted", "failure", "startup_failure", "Hello World", "", "<&>", "1.5", "true",
+	"TRUE", "t", "0", "12", "-3", "1e3", "0x10", "NaN", "ünïcödé ✓", "line\nbreak", "tab\there", "2014-01-02",
+	"2014-01-02T15:04:05Z", "5dlabs/cto", "5dlabs/cto-docs", "a.b", "quote\"d", "back\\slash", "ci-fix/x",
+	"[skip-ci-remediation]", "aGVsbG8=", "not base64!", " padded ", "1.2.3", "v2.0.0-rc.1", "{\"k\":1}", "null",
+}
+
+var numberPool = []string{"0", "-0", "1", "-1", "1.5", "1.0", "12.50", "1e3", "1E+2", "-2.5e-3", "123456789",
+	"9007199254740993", "1e21", "0.1", "100", "3", "2", "1234567", "21500", "-0.0", "5e-324", "1.7976931348623157e308"}
+
+type node struct {
+	text string
+	keys []string // object keys in order (objects only)
+	kids []*node  // object values / array elements
+	arr  bool
+}
+
+func genValue(depth int) *node {
+	r := rng.Intn(10)
+	if depth > 1 && r >= 6 {
+		r = rng.Intn(7)
+	}
+	switch {
+	case r < 3:
+		s, _ := json.Marshal(pick(stringPool))
+		return &node{text: string(s)}
+	case r < 5:
+		return &node{text: pick(numberPool)}
+	case r < 6:
+		return &node{text: pick([]string{"true", "false", "null"})}
+	case r < 8:
+		n := &node{arr: true}
+		for i, c := 0, rng.Intn(3); i < c; i++ {
+			n.kids = append(n.kids, genValue(depth+1))
+		}
+		return n
+	default:
+		return genObject(depth + 1)
+	}
+}
+
+func genObject(depth int) *node {
+	n := &node{}
+	seen := map[string]bool{}
+	for i, c := 0, 1+rng.Intn(4); i < c; i++ {
+		k := pick(keyPool)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		n.keys = append(n.keys, k)
+		n.kids = append(n.kids, genValue(depth))
+	}
+	return n
+}
+
+// render writes the JSON text; style 0 is compact, 1 spaced, 2 indented.
+func (n *node) render(style int, indent string) string {
+	if n.text != "" {
+		return n.text
+	}
+	open, close := "{", "}"
+	if n.arr {
+		open, close = "[", "]"
+	}
+	if len(n.kids) == 0 {
+		return open + close
+	}
+	var b strings.Builder
+	b.WriteString(open)
+	inner := indent + "  "
+	for i, kid := range n.kids {
+		if i > 0 {
+			b.WriteString(",")
+			if style == 1 {
+				b.WriteString(" ")
+			}
+		}
+		if style == 2 {
+			b.WriteString("\n" + inner)
+		}
+		if !n.arr {
+			k, _ := json.Marshal(n.keys[i])
+			b.Write(k)
+			b.WriteString(":")
+			if style > 0 {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(kid.render(style, inner))
+	}
+	if style == 2 {
+		b.WriteString("\n" + indent)
+	}
+	b.WriteString(close)
+	return b.String()
+}
+
+func genPayload() (*node, string) {
+	root := genObject(0)
+	style := 0
+	if chance(0.3) {
+		style = 1 + rng.Intn(2)
+	}
+	return root, root.render(style, "")
+}
+
+func escapeKey(k string) string {
+	var b strings.Builder
+	for _, c := range k {
+		if strings.ContainsRune(".*?|#@!\\[]{}()=<>%,:", c) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// existingPath walks the payload to a real value, mostly.
+func existingPath(root *node) string {
+	var parts []string
+	n := root
+	for steps := 0; steps < 4; steps++ {
+		if n.text != "" || len(n.kids) == 0 || (steps > 0 && chance(0.3)) {
+			break
+		}
+		i := rng.Intn(len(n.kids))
+		if n.arr {
+			parts = append(parts, strconv.Itoa(i))
+		} else if chance(0.85) {
+			parts = append(parts, escapeKey(n.keys[i]))
+		} else {
+			parts = append(parts, n.keys[i])
+		}
+		n = n.kids[i]
+	}
+	return strings.Join(parts, ".")
+}
+
+var pathExtras = []string{
+	"missing", "a.missing", "arr.#", "arr.#.name", "arr.0", "arr.5", "arr.-1", "nested.a", "nested|a", "a|@reverse",
+	"arr|@reverse", "@this", "@valid", "@ugly", "@pretty", "@keys", "@values", "arr|@flatten", "arr|@join", "@tostr",
+	"a|@fromstr", "[a,b]", "{a,b}", "{x:a,y:n}", "[a,,b]", "[missing,a]", "{a,missing}", "na*", "n?me", "a*",
+	"x-y", "k\\.dot", "k.dot", "with space", "arr.#(a==\"completed\")", "arr.#(a==\"completed\")#", "arr.#(n>1)",
+	"arr.#(n>1)#", "arr.#(%\"*e*\")", "arr.#(!%\"c*\")#", "arr.#(==1)", "arr.#(!x)", "arr.#(!=1)#", "#(!x)",
+	"!true", "!false", "!null", "!\"lit\"", "!123", "!{\"k\":1}", "![1,2]", "!true|@tostr", "!\"lit\".x", "!nan",
+	"!inf", "!bogus", "!", "", "..0", "@dig:a", "@dig:name", "@group", "arr|@group", "nested.@reverse",
+	"arr.#(nested.a==1)", "arr.#(a%\"c*\")", "arr.#(a!%\"c*\")", "arr.#(a=~\"c\")", "arr|#", "#", "a.#", "0", "1",
+	"@reverse|0", "a\\", "\\", "arr.1.a", "arr.#.#", "[a,b]|@reverse", "{\"q\":a}", "arr.#(==\"x\")", "arr.#(t)",
+	"arr.#(t==true)", "arr.#(t==~true)", "arr.#(a==~false)", "arr.#(a==~null)", "arr.#(a==~*)", "emp.0", "ünï",
+}
+
+func genPath(root *node) string {
+	if chance(0.55) {
+		p := existingPath(root)
+		if chance(0.2) {
+			p += pick([]string{".#", "|@reverse", ".0", ".#.a", "|@tostr", "|@this", ".missing", "|#"})
+		}
+		return p
+	}
+	return pick(pathExtras)
+}
+
+// ---------------------------------------------------------------- filter specs
+
+var regexPool = []string{"completed", "^completed$", "failure", "^failure$", "5dlabs/cto", "(?i)^5dlabs/cto$", "^ci-fix/",
+	"\\[skip-ci-remediation\\]", "[skip-ci-remediation]", "a(", "^$", ".", "(?s)line.break", "line.break", "^\\d+$",
+	"\\p{L}+", "ünï", "(?P<x>a)", "a{1001}", "\\C", "[[:alpha:]]", "\\bW", "x*", "true", "1", "\\Q.\\E", "(?i)HELLO", "\\z"}
+
+var numberValuePool = []string{"0", "1", "1.5", "-1", "12.5", "1e3", "123456789", "Inf", "-Inf", "NaN", "0x1p-2", "0x10",
+	"1_000", " 1", "abc", "", "+3", ".5", "5.", "1e400", "9007199254740993", "2", "3", "100"}
+
+var boolValuePool = []string{"true", "false", "1", "0", "t", "F", "TRUE", "False", "yes", "", "tRuE"}
+
+var templatePool = []string{
+	"{{ .Input }}", "{{ .Missing }}", "{{ upper .Input }}", "{{ .Input | trim }}", "{{ len .Input }}",
+	"{{ printf \"%q\" .Input }}", "{{ if eq .Input \"completed\" }}yes{{ end }}", "{{ b64enc .Input }}",
+	"{{ b64dec .Input }}", "{{ sha256sum .Input }}", "{{ sha512sum .Input }}", "{{ sha1sum .Input }}",
+	"{{ regexMatch \"^c\" .Input }}", "{{ substr 0 3 .Input }}", "{{ trunc 3 .Input }}", "{{ replace \"a\" \"b\" .Input }}",
+	"{{ toJson .Input }}", "{{ atoi .Input }}", "{{ int64 .Input }}", "{{ float64 .Input }}", "{{ add 1 .Input }}",
+	"{{ title .Input }}", "{{ quote .Input }}", "{{ squote .Input }}", "{{ .Input ", "{{ nosuch .Input }}", "{{ fail \"boom\" }}",
+	"{{ required \"need input\" .Missing }}", "{{ .Input.foo }}", "{{ index .Input 0 }}", "{{ lower .Input | repeat 2 }}",
+	"{{ contains \"fail\" .Input }}", "{{ hasPrefix \"ci-\" .Input }}", "{{ .Input | nospace }}", "{{ default \"d\" .Missing }}",
+	"{{ empty .Input }}", "{{ wrap 5 .Input }}",
+	"{{ abbrev 5 .Input }}", "{{ initials .Input }}", "{{ untitle .Input }}", "{{ swapcase .Input }}", "{{ plural \"a\" \"b\" 1 }}",
+	"{{ cat .Input \"x\" }}", "{{ indent 2 .Input }}", "{{ nindent 2 .Input }}", "{{ printf \"%v\" (float64 .Input) }}",
+	"{{ printf \"%d\" (int .Input) }}", "{{ printf \"%x\" .Input }}", "{{ printf \"%T\" .Input }}", "{{ mul 2 .Input }}",
+	"{{ div 10 .Input }}", "{{ mod 10 .Input }}", "{{ max 1 .Input }}", "{{ floor .Input }}", "{{ round .Input 1 }}",
+	"{{ fromJson .Input }}", "{{ (fromJson .Input).k }}", "{{ mustFromJson .Input }}", "{{ toString .Input }}",
+	"{{ splitList \",\" .Input }}", "{{ join \"-\" (splitList \".\" .Input) }}", "{{ list .Input 1 }}", "{{ dict \"a\" .Input }}",
+	"{{ urlquery .Input }}", "{{ html .Input }}", "{{ js .Input }}", "{{ print .Input 1 2 }}", "{{ println .Input }}",
+	"{{ not .Input }}", "{{ and .Input \"x\" }}", "{{ or .Missing .Input }}", "{{ eq .Input 1 }}", "{{ lt .Input \"m\" }}",
+	"{{ $x := .Input }}{{ $x }}", "{{ range $i, $c := splitList \"\" .Input }}{{ $i }}{{ end }}", "{{ with .Missing }}x{{ end }}",
+	"{{ with .Input }}[{{ . }}]{{ end }}", "{{- .Input -}}", "{{/* c */}}", "x", "{{ \"\" }}", "{{ .Input }}{{ .Input }}",
+	"{{ regexFind \"[0-9]+\" .Input }}", "{{ regexReplaceAll \"a\" .Input \"b\" }}", "{{ regexSplit \",\" .Input -1 }}",
+	"{{ base .Input }}", "{{ dir .Input }}", "{{ ext .Input }}", "{{ clean .Input }}", "{{ trimSuffix \"e\" .Input }}",
+	"{{ adler32sum .Input }}", "{{ toDate \"2006-01-02\" .Input }}", "{{ date \"2006\" (toDate \"2006-01-02\" .Input) }}",
+	"{{ .Input | b32enc }}", "{{ .Input | b32dec }}", "{{ ternary \"y\" \"n\" (eq .Input \"true\") }}", "{{ coalesce .Missing \"\" .Input }}",
+	"{{ toPrettyJson (fromJson .Input) }}", "{{ len (fromJson .Input) }}", "{{ .Input | int | add1 }}", "{{ sub .Input 1 }}",
+	"{{ addf .Input 1.5 }}", "{{ mulf .Input 2 }}", "{{ divf .Input 3 }}", "{{ seq 3 }}", "{{ until 3 }}", "{{ len (until 3) }}",
+	"{{ typeOf .Input }}", "{{ kindOf .Input }}", "{{ deepEqual .Input \"x\" }}", "{{ hasKey (dict \"a\" 1) .Input }}",
+	"{{ {{ }}", "{{ end }}", "{{ if }}{{ end }}", "{{ .Input | printf \"%05.1f\" }}", "{{ printf \"%s-%d\" .Input 3 }}",
+}
+
+func genDataFilter(root *node) v1alpha1.DataFilter {
+	f := v1alpha1.DataFilter{Path: genPath(root)}
+	f.Type = v1alpha1.JSONType(pick([]string{"string", "string", "string", "number", "number", "bool", "String", "int", ""}))
+	n := 1 + rng.Intn(3)
+	if chance(0.05) {
+		n = 0
+	}
+	for i := 0; i < n; i++ {
+		switch f.Type {
+		case "number":
+			f.Value = append(f.Value, pick(numberValuePool))
+		case "bool":
+			f.Value = append(f.Value, pick(boolValuePool))
+		default:
+			f.Value = append(f.Value, pick(regexPool))
+		}
+	}
+	f.Comparator = v1alpha1.Comparator(pick([]string{"", "", "=", "!=", ">", ">=", "<", "<=", "==", "~"}))
+	if chance(0.15) {
+		f.Template = pick(templatePool)
+	}
+	return f
+}
+
+var exprPool = []string{
+	"a == 'completed'", "a != 'failure'", "n > 1", "n >= 1.5 && a == 'x'", "a =~ 'c.*d'", "a !~ '^c'", "!b", "n + 1 > 2",
+	"a in ('completed', 'failure')", "(n ?? 1) == 1", "n > 1 ? true : false", "a == 1", "a > 1", "a + 'x' == 'completedx'",
+	"a !== b", "a.b == 1", "len(a) > 1", "(a == 'x'", "a == 'x')", "a =~ '['", "a == \"2014-01-02\"", "[x-y] == 'a'",
+	"n & 1 == 1", "n | 2", "n ^ 1", "n << 1 > 1", "n >> 1", "n ** 2 > 1", "n % 2 == 0", "n / 0 > 1", "-n < 0", "~n",
+	"b == true", "b", "a", "n", "a == nil", "nil", "c == 1", "a && b", "a || b", "!a", "a < b", "a <= 'z'", "n > 'x'",
+	"'x' > 1", "n == 1.0", "n == 1", "a == a", "b != false", "a =~ b", "true", "false", "1 == 1", "a ?? 'x'", "[a] == 'x'",
+	"a ==", "== a", "a b", "a == 'x' && ", "n in (1, 2, 3)", "a in ()", "b ? a : n", "n > 1 && c > 1", "n < 1 || c > 1",
+	"a =~ 'ünï'", "a == 'un\\'q'", "n >= -1e3", "n == 0x10", "a == `x`", "n > 1e21", "a == '1.5' || n == 1.5",
+}
+
+func genExprFilter(root *node) v1alpha1.ExprFilter {
+	f := v1alpha1.ExprFilter{Expr: pick(exprPool)}
+	names := []string{"a", "b", "n", "c", "x-y", "nil"}
+	for i, c := 0, rng.Intn(4); i < c; i++ {
+		f.Fields = append(f.Fields, v1alpha1.PayloadField{Name: pick(names), Path: genPath(root)})
+	}
+	return f
+}
+
+var scriptPool = []string{
+	"return true", "return false", "return 1", "return \"true\"", "return nil", "", "return event.a == \"completed\"",
+	"return event.n > 1", "return event.missing.x", "return event.", "x = ", "error(\"boom\")", "error({})", "error()",
+	"return nil + 1", "return #event.arr == 2", "return string.upper(event.a) == \"X\"", "return tostring(event.n) == \"1.5\"",
+	"return math.floor(event.n) == 1", "for k, v in pairs(event) do end return true", "return event.arr[1]",
+	"return select('#', 1, 2) == 2", "assert(false)", "assert(false, \"msg\")", "return (nil)()", "return #event.a",
+	"return event[\"x-y\"] ~= nil", "return type(event.nested) == \"table\"", "local t = {} ; return t.x.y",
+	"return event.n + 1 == 2", "return 1 < \"x\"", "return {} < {}", "return \"a\" .. {}", "return event.b == true",
+	"if event.a then return true end", "return true, false", "return false, true", "while false do end return 1 == 1",
+	"return string.find(event.a or \"\", \"comp\") ~= nil", "return string.format(\"%d\", 1.5)", "return tonumber(\"0x10\") == 16",
+	"local x = 1 x = x + \"a\"", "return unknownfn()", "return event.a:upper() == \"COMPLETED\"", "goto x", "return 1 // 2",
+	"return 2^53 == 2^53 + 1", "return next(event) ~= nil", "return table.concat({1, 2}, \",\") == \"1,2\"",
+	"return (\"x\"):rep(3) == \"xxx\"", "local s = 0 for i = 1, 10 do s = s + i end return s == 55", "return not event.emp",
+	"return event.t", "return rawequal(event, event)", "return #event", "return event.arr.x", "return 1 +", "return ]",
+	"local function f() error(\"deep\") end f()", "return string.rep(\"x\", -1) == \"\"", "return math.huge > 0", "break",
+	"return 'unterminated", "--[[ comment ]] return true", "return 0x10 == 16", "return 1e400 == math.huge",
+	"return tostring(nil) == \"nil\"", "return getmetatable(\"\").__index == string", "return pcall(error, \"x\")",
+	"return select(2, pcall(error, \"x\")) == \"x\"", "return string.sub(\"hello\", 2, 3) == \"el\"", "setmetatable(event, 1)",
+}
+
+var timePool = []string{"09:00:00", "17:00:00", "0:00:00", "00:00:00", "23:59:59", "24:00:00", "9:5:00", "12:00:00.5",
+	"12:00", "x", "", " 10:00:00", "10:00:00 ", "12:30:00", "06:15:30", "23:00:00", "1:00:00", "12:60:00", "08:00:00,25"}
+
+var zonePool = []string{"", "", "", "UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "Bad/Zone",
+	"Australia/Lord_Howe", "Asia/Tokyo", "America/St_Johns", "Etc/GMT+5", "utc", "../etc"}
+
+func genEventTime() time.Time {
+	switch rng.Intn(12) {
+	case 0:
+		return time.Time{}
+	case 1:
+		return time.Date(1, 1, 1, rng.Intn(24), rng.Intn(60), rng.Intn(60), 0, time.UTC)
+	case 2:
+		return time.Date(1970, 1, 1, rng.Intn(24), 0, 0, 0, time.UTC)
+	case 3:
+		// DST transition days in the zones above.
+		return pick([]time.Time{
+			time.Date(2024, 3, 10, 7, 30, 0, 0, time.UTC), time.Date(2024, 11, 3, 5, 30, 0, 0, time.UTC),
+			time.Date(2024, 3, 31, 1, 30, 0, 0, time.UTC), time.Date(2024, 10, 6, 1, 0, 0, 0, time.UTC),
+		})
+	default:
+		sec := int64(1577836800) + rng.Int63n(220000000)
+		nano := int64(0)
+		if chance(0.3) {
+			nano = rng.Int63n(1e9)
+		}
+		return time.Unix(sec, nano).UTC()
+	}
+}
+
+var contextTypes = []string{"github", "webhook", "", "GitHub"}
+var contextSources = []string{"github", "gh", ""}
+var contextSubjects = []string{"org", "repo", ""}
+var contentTypes = []string{"application/json", "text/plain", ""}
+
+func genContext(t time.Time) *v1alpha1.EventContext {
+	return &v1alpha1.EventContext{
+		ID: "0123456789abcdef0123456789abcdef", Source: pick(contextSources), SpecVersion: "1.0",
+		Type: pick(contextTypes), DataContentType: pick(contentTypes), Subject: pick(contextSubjects),
+		Time: v1alpha1.Time{Time: t},
+	}
+}
+
+func genOperator() v1alpha1.LogicalOperator {
+	return v1alpha1.LogicalOperator(pick([]string{"", "", "and", "or", "or", "OR", "xor"}))
+}
+
+// ---------------------------------------------------------------- cases
+
+type eventJSON struct {
+	Context *v1alpha1.EventContext `json:"context"`
+	Data    *string                `json:"data"`
+}
+
+// contextJSON is the context as the fixtures carry it: time as RFC 3339 with nanoseconds.
+func contextJSON(c *v1alpha1.EventContext) map[string]string {
+	return map[string]string{
+		"source": c.Source, "type": c.Type, "datacontenttype": c.DataContentType, "subject": c.Subject,
+		"time": c.Time.Time.Format(time.RFC3339Nano),
+	}
+}
+
+type writer struct {
+	f *os.File
+	w *bufio.Writer
+	n int
+}
+
+func newWriter(dir, name string) *writer {
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		panic(err)
+	}
+	return &writer{f: f, w: bufio.NewWriter(f)}
+}
+
+func (w *writer) write(in, out interface{}) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(map[string]interface{}{"in": in, "out": out}); err != nil {
+		panic(err)
+	}
+	w.w.Write(buf.Bytes())
+	w.n++
+}
+
+func (w *writer) close() {
+	w.w.Flush()
+	w.f.Close()
+}
+
+func errText(err error) interface{} {
+	if err == nil {
+		return nil
+	}
+	return err.Error()
+}
+
+// filterCase runs dependencies.Filter and records the verdict and error.
+func filterCase(w *writer, filter *v1alpha1.EventDependencyFilter, op v1alpha1.LogicalOperator, ctx *v1alpha1.EventContext, data *string) {
+	event := &v1alpha1.Event{Context: ctx}
+	if data != nil {
+		event.Data = []byte(*data)
+	}
+	pass, err := dependencies.Filter(event, filter, op)
+	w.write(map[string]interface{}{
+		"filter":   filter,
+		"operator": op,
+		"event":    map[string]interface{}{"context": contextJSON(ctx), "data": data},
+	}, map[string]interface{}{"pass": pass, "error": errText(err)})
+}
+
+// directedDataCases are the empty-template texts, under AND and OR.
+func directedDataCases(w *writer) {
+	data := `{"a":"completed"}`
+	for _, tpl := range []string{"{{ .Missing }}", "{{ if false }}x{{ end }}", "x-{{ .Missing }}"} {
+		for _, op := range []v1alpha1.LogicalOperator{"", "or"} {
+			f := &v1alpha1.EventDependencyFilter{DataLogicalOperator: op,
+				Data: []v1alpha1.DataFilter{{Path: "a", Type: "string", Value: []string{"."}, Template: tpl}}}
+			filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
+		}
+	}
+}
+
+func genFilterCases(w *writer, count int, kinds func() (data, exprs, ctx, tm, script bool)) {
+	for i := 0; i < count; i++ {
+		root, text := genPayload()
+		data := &text
+		switch {
+		case chance(0.03):
+			data = nil
+		case chance(0.04):
+			bad := pick([]string{"{", "not json", "{\"a\":1} x", "[1,2]", "\"str\"", "12", "", "{\"a\":}", "null"})
+			data = &bad
+		}
+		f := &v1alpha1.EventDependencyFilter{}
+		useData, useExprs, useCtx, useTime, useScript := kinds()
+		if useData {
+			for j, c := 0, 1+rng.Intn(3); j < c; j++ {
+				f.Data = append(f.Data, genDataFilter(root))
+			}
+			f.DataLogicalOperator = genOperator()
+		}
+		if useExprs {
+			for j, c := 0, 1+rng.Intn(3); j < c; j++ {
+				f.Exprs = append(f.Exprs, genExprFilter(root))
+			}
+			f.ExprLogicalOperator = genOperator()
+		}
+		ctx := genContext(genEventTime())
+		if useCtx {
+			f.Context = &v1alpha1.EventContext{Type: pick(contextTypes), Source: pick(contextSources),
+				Subject: pick(contextSubjects), DataContentType: pick(contentTypes)}
+		}
+		if useTime {
+			f.Time = &v1alpha1.TimeFilter{Start: pick(timePool), Stop: pick(timePool), Timezone: pick(zonePool)}
+		}
+		if useScript {
+			f.Script = pick(scriptPool)
+		}
+		filterCase(w, f, genOperator(), ctx, data)
+	}
+}
+
+func only(kind int) func() (bool, bool, bool, bool, bool) {
+	return func() (bool, bool, bool, bool, bool) {
+		return kind == 0, kind == 1, kind == 2, kind == 3, kind == 4
+	}
+}
+
+func mixed() (bool, bool, bool, bool, bool) {
+	for {
+		d, e, c, t, s := chance(0.6), chance(0.4), chance(0.3), chance(0.3), chance(0.15)
+		if d || e || c || t || s || chance(0.1) {
+			return d, e, c, t, s
+		}
+	}
+}
+
+// gjsonDoc is gjson's README document, for the directed cases.
+const gjsonDoc = `{
+  "name": {"first": "Tom", "last": "Anderson"},
+  "age": 37,
+  "children": ["Sara", "Alex", "Jack"],
+  "fav.movie": "Deer Hunter",
+  "friends": [
+    {"first": "Dale", "last": "Murphy", "age": 44, "nets": ["ig", "fb", "tw"]},
+    {"first": "Roger", "last": "Craig", "age": 68, "nets": ["fb", "tw"]},
+    {"first": "Jane", "last": "Murphy", "age": 47, "nets": ["ig", "tw"]}
+  ],
+  "!x": 1
+}`
+
+// gjsonDirected are paths whose syntax is unusual or malformed: literals, unterminated
+// multipaths and queries, queries without an operator, escaped multipath keys.
+var gjsonDirected = []string{
+	"!true", "!\"x\"", "!\"x\"|@reverse", "!x", "!{\"a\":[1,2]}|a.1", "![1,2,3].#", "!-1.5", "!+1", "!True", "!NULL",
+	"[a,b", "{a,b", "[name.first,age", "friends.#(first==\"x\"", "friends.#(first!x)", "friends.#(!x)", "#(!x)",
+	"friends.#(!=\"x\")", "friends.#(first)", "friends.#(first)#", "friends.#(nets.#(==\"fb\"))#.first",
+	"{fav\\.movie}", "{fav\\.movie,age}", "[fav\\.movie]", "{name.first}", "{\"n\":name.first}", "{n:name.first}",
+	"friends.#(age>45)#.last", "friends.#(first%\"D*\")", "friends.#(first!%\"D*\")#", "children|@reverse|0",
+	"friends.#.nets.#", "friends.#(age>1000)", "friends.#(age>1000)#", "@reverse", "name.@reverse", "age.@tostr",
+}
+
+func gjsonCase(w *writer, text, path string) {
+	{
+		r := gjson.Get(text, path)
+		value, err := json.Marshal(r.Value())
+		out := map[string]interface{}{"exists": r.Exists(), "type": r.Type.String(), "raw": r.Raw, "string": r.String()}
+		if err == nil {
+			out["value"] = string(value) // the exact bytes Go marshals
+		} else {
+			out["valueError"] = err.Error()
+		}
+		w.write(map[string]interface{}{"json": text, "path": path}, out)
+	}
+}
+
+func gjsonCases(w *writer, count int) {
+	for _, path := range gjsonDirected {
+		gjsonCase(w, gjsonDoc, path)
+	}
+	for i := 0; i < count; i++ {
+		root, text := genPayload()
+		gjsonCase(w, text, genPath(root))
+	}
+}
+
+// govaluateValue records a result with its Go type; floats as their shortest 'g' text.
+func govaluateValue(v interface{}) map[string]interface{} {
+	switch t := v.(type) {
+	case float64:
+		return map[string]interface{}{"type": "float64", "value": strconv.FormatFloat(t, 'g', -1, 64)}
+	case nil:
+		return map[string]interface{}{"type": "nil"}
+	default:
+		b, err := json.Marshal(t)
+		if err != nil {
+			return map[string]interface{}{"type": fmt.Sprintf("%T", t), "value": fmt.Sprintf("%v", t)}
+		}
+		return map[string]interface{}{"type": fmt.Sprintf("%T", t), "value": json.RawMessage(b)}
+	}
+}
+
+func govaluateCases(w *writer, count int) {
+	for i := 0; i < count; i++ {
+		root, text := genPayload()
+		expr := pick(exprPool)
+		if chance(0.3) {
+			expr = pick(exprPool) + pick([]string{" && ", " || ", " == ", " + ", " ? "}) + pick(exprPool)
+		}
+		params := map[string]interface{}{}
+		for _, name := range []string{"a", "b", "n", "c", "x-y", "nil"} {
+			if chance(0.6) {
+				r := gjson.Get(text, genPath(root))
+				// Only values the replay can receive through JSON (not !nan / !inf statics).
+				if _, err := json.Marshal(r.Value()); r.Exists() && err == nil {
+					params[name] = r.Value()
+				}
+			}
+		}
+		out := map[string]interface{}{}
+		e, err := govaluate.NewEvaluableExpression(expr)
+		if err != nil {
+			out["parseError"] = err.Error()
+		} else {
+			res, err := e.Evaluate(params)
+			if err != nil {
+				out["error"] = err.Error()
+			} else {
+				out["result"] = govaluateValue(res)
+			}
+		}
+		// Parameters go through JSON to the replay; gjson Value() gives JSON-representable values.
+		w.write(map[string]interface{}{"expr": expr, "params": params}, out)
+	}
+}
+
+func templateCases(w *writer, count int) {
+	inputs := append([]string{}, stringPool...)
+	inputs = append(inputs, numberPool...)
+	inputs = append(inputs, "[1,2]", "{\"k\":\"v\"}", "{\"k\":1.5,\"a\":[true,null]}", "  {\"k\" : 1 }  ")
+	for i := 0; i < count; i++ {
+		tpl := pick(templatePool)
+		if chance(0.2) {
+			tpl = pick(templatePool) + pick([]string{"", "-", " "}) + pick(templatePool)
+		}
+		input := pick(inputs)
+		out := map[string]interface{}{}
+		t, err := template.New("param").Funcs(sprig.FuncMap()).Parse(tpl)
+		if err != nil {
+			out["parseError"] = err.Error()
+		} else {
+			var buf bytes.Buffer
+			if err := t.Execute(&buf, map[string]interface{}{"Input": input}); err != nil {
+				out["execError"] = err.Error()
+			} else {
+				out["output"] = buf.String()
+			}
+		}
+		w.write(map[string]interface{}{"template": tpl, "input": input}, out)
+	}
+}
+
+func main() {
+	seed := flag.Int64("seed", 1, "generator seed")
+	out := flag.String("out", ".", "directory for the fixtures")
+	flag.Parse()
+	rng = rand.New(rand.NewSource(*seed))
+
+	files := []struct {
+		name string
+		run  func(w *writer)
+	}{
+		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 1000, only(0)) }},
+		{"filter-expr.ndjson", func(w *writer) { genFilterCases(w, 700, only(1)) }},
+		{"filter-context.ndjson", func(w *writer) { genFilterCases(w, 250, only(2)) }},
+		{"filter-time.ndjson", func(w *writer) { genFilterCases(w, 500, only(3)) }},
+		{"filter-script.ndjson", func(w *writer) { genFilterCases(w, 500, only(4)) }},
+		{"filter-mixed.ndjson", func(w *writer) { genFilterCases(w, 800, mixed) }},
+		{"gjson.ndjson", func(w *writer) { gjsonCases(w, 1200) }},
+		{"govaluate.ndjson", func(w *writer) { govaluateCases(w, 1000) }},
+		{"template.ndjson", func(w *writer) { templateCases(w, 1000) }},
+	}
+	for _, f := range files {
+		w := newWriter(*out, f.name)
+		f.run(w)
+		w.close()
+		fmt.Printf("%s: %d cases\n", f.name, w.n)
+	}
+}
