@@ -41,6 +41,8 @@ describe.each([
   'filter-expr.ndjson',
   'filter-context.ndjson',
   'filter-time.ndjson',
+  'filter-script.ndjson',
+  'filter-mixed.ndjson',
 ])('%s', (file) => {
   it('gives Go verdicts and error texts', () => {
     const { cases, mismatches } = replay<FilterInput, FilterOutput>(file, run);
