@@ -520,16 +520,17 @@ func mixed() (bool, bool, bool, bool, bool) {
 	}
 }
 
-// gjsonDoc is gjson's README document, for the directed cases.
+// gjsonDoc is the document of the directed cases: nested objects, an array of objects, a
+// dotted key and a key starting with '!'.
 const gjsonDoc = `{
-  "name": {"first": "Tom", "last": "Anderson"},
-  "age": 37,
-  "children": ["Sara", "Alex", "Jack"],
-  "fav.movie": "Deer Hunter",
+  "name": {"first": "Ada", "last": "Byron"},
+  "age": 36,
+  "children": ["Anne", "Ralph", "Byron"],
+  "fav.movie": "Metropolis",
   "friends": [
-    {"first": "Dale", "last": "Murphy", "age": 44, "nets": ["ig", "fb", "tw"]},
-    {"first": "Roger", "last": "Craig", "age": 68, "nets": ["fb", "tw"]},
-    {"first": "Jane", "last": "Murphy", "age": 47, "nets": ["ig", "tw"]}
+    {"first": "Mary", "last": "Somerville", "age": 55, "nets": ["ig", "fb"]},
+    {"first": "Charles", "last": "Babbage", "age": 60, "nets": ["fb", "tw"]},
+    {"first": "Dora", "last": "Babbage", "age": 47, "nets": ["ig", "tw", "fb"]}
   ],
   "!x": 1
 }`
