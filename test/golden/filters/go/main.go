@@ -465,6 +465,53 @@ func directedScriptCases(w *writer) {
 	}
 }
 
+// timeDirected are windows around their edges (inclusive start, exclusive stop, nanoseconds,
+// midnight, local dates, DST gaps) and clock texts Go's time.Parse rejects.
+var timeDirected = []struct{ start, stop, zone, event string }{
+	{"09:00:00", "17:00:00", "", "2025-01-01T12:00:00Z"}, {"09:00:00", "17:00:00", "", "2025-01-01T09:00:00Z"},
+	{"09:00:00", "17:00:00", "", "2025-01-01T17:00:00Z"}, {"09:00:00", "17:00:00", "", "2025-01-01T16:59:59.999999999Z"},
+	{"09:00:00", "17:00:00", "", "2025-01-01T08:59:59Z"}, {"09:00:00.5", "17:00:00", "", "2025-01-01T09:00:00.4Z"},
+	{"9:00:00", "17:00:00", "", "2025-01-01T09:30:00Z"}, {"22:00:00", "06:00:00", "", "2025-01-01T23:00:00Z"},
+	{"22:00:00", "06:00:00", "", "2025-01-01T05:59:59Z"}, {"22:00:00", "06:00:00", "", "2025-01-01T06:00:00Z"},
+	{"22:00:00", "06:00:00", "", "2025-01-01T12:00:00Z"}, {"10:00:00", "10:00:00", "", "2025-01-01T03:00:00Z"},
+	{"09:00:00", "10:00:00", "", "2025-01-01T11:30:00+02:00"},
+	{"09:00:00", "17:00:00", "America/New_York", "2025-01-06T14:30:00Z"}, {"09:00:00", "17:00:00", "America/New_York", "2025-01-06T13:59:00Z"},
+	{"09:00:00", "17:00:00", "America/New_York", "2025-07-07T13:00:00Z"}, {"22:00:00", "23:00:00", "Asia/Tokyo", "2025-01-01T13:30:00Z"},
+	{"23:00:00", "01:00:00", "Asia/Tokyo", "2025-01-01T15:30:00Z"}, {"09:00:00", "17:00:00", "Asia/Tokyo", "2025-01-01T09:00:00Z"},
+	{"02:30:00", "04:00:00", "Europe/Berlin", "2025-03-30T01:15:00Z"}, {"02:30:00", "04:00:00", "Europe/Berlin", "2025-03-30T01:35:00Z"},
+	{"24:00:00", "06:00:00", "", "2025-01-01T10:30:00Z"}, {"10:60:00", "06:00:00", "", "2025-01-01T10:30:00Z"},
+	{"10:00:00", "6pm", "", "2025-01-01T10:30:00Z"}, {"10:0:00", "11:00:00", "", "2025-01-01T10:30:00Z"},
+	{"10:00", "11:00:00", "", "2025-01-01T10:30:00Z"}, {"", "11:00:00", "", "2025-01-01T10:30:00Z"},
+	{"10:00:00Z", "11:00:00", "", "2025-01-01T10:30:00Z"}, {"10:00:00", "11:00:00", "Mars/Olympus", "2025-01-01T10:30:00Z"},
+	{"10:00:00", "11:00:00", "europe/berlin", "2025-01-01T10:30:00Z"}, {"10:00:00", "11:00:00", "+01:00", "2025-01-01T10:30:00Z"},
+	{"  7:05:09,25", "11:00:00", "", "2025-01-01T07:05:10Z"}, {"00:00:00", "00:00:01", "", "0001-01-01T00:00:00Z"},
+	{"23:00:00", "01:00:00", "America/New_York", "0001-01-01T02:00:00Z"},
+}
+
+// contextDirected are context filters against one event context.
+var contextDirected = []v1alpha1.EventContext{
+	{}, {Type: "github", Source: "github-es", Subject: "ci", DataContentType: "application/json"}, {Type: "gitlab"},
+	{Subject: "other"}, {Source: "github"}, {DataContentType: "text/plain"}, {Type: "GitHub"}, {Type: "git.*"},
+	{Type: "", Subject: "ci"}, {ID: "x", SpecVersion: "0.3", Time: v1alpha1.Time{Time: time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)}},
+}
+
+func directedTimeAndContextCases(w *writer) {
+	data := `{"a":1}`
+	for _, c := range timeDirected {
+		t, err := time.Parse(time.RFC3339Nano, c.event)
+		if err != nil {
+			panic(err)
+		}
+		f := &v1alpha1.EventDependencyFilter{Time: &v1alpha1.TimeFilter{Start: c.start, Stop: c.stop, Timezone: c.zone}}
+		filterCase(w, f, "", genContext(t), &data)
+	}
+	for i := range contextDirected {
+		ctx := &v1alpha1.EventContext{ID: "0123456789abcdef0123456789abcdef", Source: "github-es", SpecVersion: "1.0", Type: "github",
+			DataContentType: "application/json", Subject: "ci", Time: v1alpha1.Time{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}}
+		filterCase(w, &v1alpha1.EventDependencyFilter{Context: &contextDirected[i]}, "", ctx, &data)
+	}
+}
+
 func genFilterCases(w *writer, count int, kinds func() (data, exprs, ctx, tm, script bool)) {
 	for i := 0; i < count; i++ {
 		root, text := genPayload()
@@ -659,7 +706,7 @@ func main() {
 		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 800, only(0)) }},
 		{"filter-expr.ndjson", func(w *writer) { genFilterCases(w, 550, only(1)) }},
 		{"filter-context.ndjson", func(w *writer) { genFilterCases(w, 250, only(2)) }},
-		{"filter-time.ndjson", func(w *writer) { genFilterCases(w, 500, only(3)) }},
+		{"filter-time.ndjson", func(w *writer) { directedTimeAndContextCases(w); genFilterCases(w, 500, only(3)) }},
 		{"filter-script.ndjson", func(w *writer) { directedScriptCases(w); genFilterCases(w, 500, only(4)) }},
 		{"filter-mixed.ndjson", func(w *writer) { genFilterCases(w, 700, mixed) }},
 		{"gjson.ndjson", func(w *writer) { gjsonCases(w, 1000) }},
