@@ -429,14 +429,103 @@ func filterCase(w *writer, filter *v1alpha1.EventDependencyFilter, op v1alpha1.L
 	}, map[string]interface{}{"pass": pass, "error": errText(err)})
 }
 
-// directedDataCases are the empty-template texts, under AND and OR.
+// dataPayload is the document of the directed data-filter cases.
+const dataPayload = `{"body":{"action":"completed","status":"uncompleted","conclusion":"startup_failure",` +
+	`"repo":"5dlabs/cto-docs","msg":"fix [skip-ci-remediation]","multi":"line1\nline2","count":3,"ratio":0.25,` +
+	`"flag":true,"off":false,"text_true":"TRUE","text_num":"12","nothing":null,"obj":{"a":1}}}`
+
+func item(path, typ, comparator, template string, values ...string) v1alpha1.DataFilter {
+	return v1alpha1.DataFilter{Path: path, Type: v1alpha1.JSONType(typ), Value: values, Comparator: v1alpha1.Comparator(comparator), Template: template}
+}
+
+func str(path string, values ...string) v1alpha1.DataFilter {
+	return item(path, "string", "", "", values...)
+}
+
+// dataDirected are data filters at the edges of filter.go's rules: unanchored regexes,
+// per-value parse errors reached or not, AND/OR aggregation, bool and number conversions,
+// comparators, and templates (including the empty-template errors under AND and OR).
+var dataDirected = []struct {
+	op    v1alpha1.LogicalOperator
+	items []v1alpha1.DataFilter
+}{
+	{"", []v1alpha1.DataFilter{str("body.nope", "x")}}, {"", []v1alpha1.DataFilter{str("", "x")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", "")}}, {"", []v1alpha1.DataFilter{item("body.action", "strng", "", "")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "strng", "", "", "x")}}, {"", []v1alpha1.DataFilter{item("body.action", "", "", "", "x")}},
+	{"", []v1alpha1.DataFilter{str("body.action", "^completed$"), str("body.repo", "cto")}},
+	{"", []v1alpha1.DataFilter{str("body.action", "^nope$"), str("body.nope", "x")}},
+	{"", []v1alpha1.DataFilter{str("body.action", "completed"), str("body.nope", "x")}},
+	{"", []v1alpha1.DataFilter{str("body.status", "completed")}}, {"", []v1alpha1.DataFilter{item("body.status", "string", "=", "", "^completed$")}},
+	{"", []v1alpha1.DataFilter{str("body.conclusion", "failure")}}, {"", []v1alpha1.DataFilter{str("body.conclusion", "^failure$")}},
+	{"", []v1alpha1.DataFilter{str("body.repo", "5dlabs/cto")}}, {"", []v1alpha1.DataFilter{str("body.action", "[skip ci]")}},
+	{"", []v1alpha1.DataFilter{str("body.multi", "line1.line2")}}, {"", []v1alpha1.DataFilter{str("body.multi", "(?s)line1.line2")}},
+	{"", []v1alpha1.DataFilter{str("body.count", "^3$")}}, {"", []v1alpha1.DataFilter{str("body.obj", `^\{"a":1\}$`)}},
+	{"", []v1alpha1.DataFilter{str("body.nothing", "^$")}}, {"", []v1alpha1.DataFilter{item("body.action", "string", "!=", "", "^queued$")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "!=", "", "^completed$")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "!=", "", "^completed$", "^queued$")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "=~", "", "completed")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", ">", "", "completed")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "=", "", "^queued$", "^completed$")}},
+	{"", []v1alpha1.DataFilter{str("body.action", "^completed$", "[bad")}}, {"", []v1alpha1.DataFilter{str("body.action", "^queued$", "[bad")}},
+	{"", []v1alpha1.DataFilter{str("body.action", "[bad", "^completed$")}}, {"or", []v1alpha1.DataFilter{str("body.action", "[bad", "^completed$")}},
+	{"or", []v1alpha1.DataFilter{str("body.action", "^completed$", "[bad")}}, {"", []v1alpha1.DataFilter{str("body.msg", "[skip-ci-remediation]")}},
+	{"", []v1alpha1.DataFilter{item("body.count", "number", "", "", "3", "0x10")}}, {"", []v1alpha1.DataFilter{item("body.count", "number", "", "", "4", "0x10")}},
+	{"", []v1alpha1.DataFilter{item("body.flag", "bool", "", "", "true", "yes")}}, {"", []v1alpha1.DataFilter{item("body.flag", "bool", "", "", "false", "yes")}},
+	{"or", []v1alpha1.DataFilter{str("body.nope", "x"), str("body.action", "completed")}},
+	{"or", []v1alpha1.DataFilter{str("body.action", "^x$"), str("body.status", "^y$")}},
+	{"or", []v1alpha1.DataFilter{str("body.nope", "x"), item("body.action", "strng", "", "", "x"), item("body.action", "string", "", "")}},
+	{"or", []v1alpha1.DataFilter{str("body.nope", "x"), str("body.action", "^x$")}},
+	{"and", []v1alpha1.DataFilter{str("body.nope", "x"), str("body.action", "completed")}},
+	{"OR", []v1alpha1.DataFilter{str("body.nope", "x"), str("body.action", "completed")}},
+	{"any", []v1alpha1.DataFilter{str("body.nope", "x"), str("body.action", "completed")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", "{{ .Input | upper }}", "^COMPLETED$")}},
+	{"", []v1alpha1.DataFilter{item("body.count", "string", "", `{{ printf "%s-x" .Input }}`, "^3-x$")}},
+	{"", []v1alpha1.DataFilter{item("body.obj", "string", "", "{{ .Input }}", `^\{"a":1\}$`)}},
+	{"", []v1alpha1.DataFilter{item("body.action", "number", "", "{{ len .Input }}", "9")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "bool", "", `{{ eq .Input "completed" }}`, "true")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", "x-{{ .Missing }}", "^x-<no value>$")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", "{{ b64dec .Input }}", "illegal base64")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", "{{ .Input", "x")}},
+	{"", []v1alpha1.DataFilter{item("body.action", "string", "", `{{ fail "boom" }}`, "x")}},
+}
+
+// boolDirected and numberDirected are (path, comparator, value) triples for one-value items.
+var boolDirected = [][2]string{
+	{"body.flag", "true"}, {"body.flag", "T"}, {"body.flag", "1"}, {"body.flag", "TRUE"}, {"body.flag", "True"},
+	{"body.off", "false"}, {"body.off", "F"}, {"body.off", "0"}, {"body.off", "FALSE"}, {"body.count", "true"},
+	{"body.text_true", "true"}, {"body.action", "false"}, {"body.nothing", "false"}, {"body.obj", "false"},
+	{"body.flag", "false"}, {"body.flag", "yes"}, {"body.flag", "tRUE"}, {"body.flag", " true"}, {"body.flag", ""},
+}
+
+var numberDirected = [][3]string{
+	{"body.count", "", "3"}, {"body.count", "=", "3.0"}, {"body.count", "!=", "3"}, {"body.count", ">", "2"},
+	{"body.count", ">", "3"}, {"body.count", ">=", "3"}, {"body.count", "<", "3"}, {"body.count", "<=", "3"},
+	{"body.count", "=>", "3"}, {"body.count", "==", "3"}, {"body.ratio", "=", "0x1p-2"}, {"body.ratio", "=", "2.5e-1"},
+	{"body.count", "<", "Inf"}, {"body.count", ">", "-Infinity"}, {"body.count", "=", "3_0"}, {"body.text_num", "=", "12"},
+	{"body.action", "=", "0"}, {"body.flag", "=", "1"}, {"body.nothing", "=", "0"}, {"body.count", "!=", "NaN"},
+	{"body.count", "=", "NaN"}, {"body.count", "", "0x10"}, {"body.count", "", " 1"}, {"body.count", "", "1 "},
+	{"body.count", "", "abc"}, {"body.count", "", ""}, {"body.count", "", "1e999"},
+}
+
+// directedDataCases are the cases above, plus the empty-template texts under AND and OR.
 func directedDataCases(w *writer) {
-	data := `{"a":"completed"}`
+	at := genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	payload := dataPayload
+	run := func(op v1alpha1.LogicalOperator, items ...v1alpha1.DataFilter) {
+		filterCase(w, &v1alpha1.EventDependencyFilter{DataLogicalOperator: op, Data: items}, "", at, &payload)
+	}
+	for _, c := range dataDirected {
+		run(c.op, c.items...)
+	}
+	for _, c := range boolDirected {
+		run("", item(c[0], "bool", "!=", "", c[1]))
+	}
+	for _, c := range numberDirected {
+		run("", item(c[0], "number", c[1], "", c[2]))
+	}
 	for _, tpl := range []string{"{{ .Missing }}", "{{ if false }}x{{ end }}", "x-{{ .Missing }}"} {
 		for _, op := range []v1alpha1.LogicalOperator{"", "or"} {
-			f := &v1alpha1.EventDependencyFilter{DataLogicalOperator: op,
-				Data: []v1alpha1.DataFilter{{Path: "a", Type: "string", Value: []string{"."}, Template: tpl}}}
-			filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
+			run(op, item("body.action", "string", "", tpl, "."))
 		}
 	}
 }
@@ -509,6 +598,108 @@ func directedTimeAndContextCases(w *writer) {
 		ctx := &v1alpha1.EventContext{ID: "0123456789abcdef0123456789abcdef", Source: "github-es", SpecVersion: "1.0", Type: "github",
 			DataContentType: "application/json", Subject: "ci", Time: v1alpha1.Time{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}}
 		filterCase(w, &v1alpha1.EventDependencyFilter{Context: &contextDirected[i]}, "", ctx, &data)
+	}
+}
+
+// exprPayload is the document of the directed expr-filter cases.
+const exprPayload = `{"body":{"action":"completed","id":19289199112,"attempt":1,"flag":true,"nothing":null,` +
+	`"list":[1,"a"],"obj":{"k":"v"},"X-GitHub-Event":"workflow_run"}}`
+
+func expr(text string, fields ...string) v1alpha1.ExprFilter {
+	f := v1alpha1.ExprFilter{Expr: text}
+	for i := 0; i+1 < len(fields); i += 2 {
+		f.Fields = append(f.Fields, v1alpha1.PayloadField{Name: fields[i], Path: fields[i+1]})
+	}
+	return f
+}
+
+// exprDirected are expr filters at the edges of govaluate and filter.go: float64 numbers,
+// deep equality, non-boolean results, nil, regexes, bracketed names, skipped exprs without
+// fields, missing paths before evaluation, short-circuits, parse errors, AND/OR order.
+var exprDirected = []struct {
+	op    v1alpha1.LogicalOperator
+	exprs []v1alpha1.ExprFilter
+}{
+	{"", []v1alpha1.ExprFilter{expr(`a == "completed"`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`a == "queued"`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr("id > 19289199111 && attempt == 1", "id", "body.id", "attempt", "body.attempt")}},
+	{"", []v1alpha1.ExprFilter{expr(`attempt == "1"`, "attempt", "body.attempt")}},
+	{"", []v1alpha1.ExprFilter{expr("f", "f", "body.flag")}},
+	{"", []v1alpha1.ExprFilter{expr("attempt + 1", "attempt", "body.attempt")}},
+	{"", []v1alpha1.ExprFilter{expr("a", "a", "body.X-GitHub-Event")}},
+	{"", []v1alpha1.ExprFilter{expr("n == nil", "n", "body.nothing", "nil", "body.nothing")}},
+	{"", []v1alpha1.ExprFilter{expr("a =~ 'plete'", "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr("a !~ '^queued$'", "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`[x-event] == "workflow_run"`, "x-event", "body.X-GitHub-Event")}},
+	{"", []v1alpha1.ExprFilter{expr("nonsense ((")}},
+	{"or", []v1alpha1.ExprFilter{expr("nonsense ((")}},
+	{"", []v1alpha1.ExprFilter{expr("true || b == 1", "a", "body.action", "b", "body.nope")}},
+	{"", []v1alpha1.ExprFilter{expr(`a == "completed" && x`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`a == "queued" && x`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr("a > 1", "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`a !== "x"`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr("len(a) > 0", "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`a == "queued"`, "a", "body.action"), expr("a !== 1", "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr("a !== 1", "a", "body.action"), expr(`a == "queued"`, "a", "body.action")}},
+	{"or", []v1alpha1.ExprFilter{expr("a !== 1", "a", "body.action"), expr(`a == "completed"`, "a", "body.action")}},
+	{"or", []v1alpha1.ExprFilter{expr(`a == "x"`, "a", "body.action"), expr(`a == "y"`, "a", "body.action")}},
+	{"or", []v1alpha1.ExprFilter{expr("a == b", "a", "body.action", "b", "body.nope"), expr("a !== 1", "a", "body.action"), expr(`a == "x"`, "a", "body.action")}},
+	{"", []v1alpha1.ExprFilter{expr(`body.action == "completed"`, "body", "body")}},
+	{"", []v1alpha1.ExprFilter{expr("l == 1", "l", "body.list"), expr("o == 1", "o", "body.obj")}},
+	{"", []v1alpha1.ExprFilter{expr(`"2014-01-02" > 0`, "a", "body.action")}},
+}
+
+func directedExprCases(w *writer) {
+	at := genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	payload := exprPayload
+	for _, c := range exprDirected {
+		f := &v1alpha1.EventDependencyFilter{ExprLogicalOperator: c.op, Exprs: c.exprs}
+		filterCase(w, f, "", at, &payload)
+	}
+}
+
+// directedMixedCases are filter.go's combination rules: kinds in the order exprs, data,
+// context, time; AND stops at the first error; OR counts configured kinds only, joins errors
+// and drops the event on any error; kind operators apply inside each kind.
+func directedMixedCases(w *writer) {
+	payload := `{"body":{"action":"completed","workflow_run":{"conclusion":"startup_failure","run_attempt":1}}}`
+	at := genContext(time.Date(2025, 1, 1, 10, 30, 0, 0, time.UTC))
+	at.Type = "github"
+	attempt := func(text string) []v1alpha1.ExprFilter {
+		return []v1alpha1.ExprFilter{expr(text, "a", "body.workflow_run.run_attempt")}
+	}
+	exprOk, exprNo, exprErr := attempt("a == 1"), attempt("a == 2"), attempt("a !== 2")
+	dataOk := []v1alpha1.DataFilter{str("body.action", "^completed$")}
+	dataNo := []v1alpha1.DataFilter{str("body.action", "^queued$")}
+	dataErr := []v1alpha1.DataFilter{str("body.nope", "x")}
+	ctxOk, ctxNo := &v1alpha1.EventContext{Type: "github"}, &v1alpha1.EventContext{Type: "gitlab"}
+	timeOk := &v1alpha1.TimeFilter{Start: "10:00:00", Stop: "11:00:00"}
+	timeNo := &v1alpha1.TimeFilter{Start: "11:00:00", Stop: "12:00:00"}
+	timeErr := &v1alpha1.TimeFilter{Start: "25:00:00", Stop: "12:00:00"}
+	cases := []struct {
+		op     v1alpha1.LogicalOperator
+		filter *v1alpha1.EventDependencyFilter
+	}{
+		{"", nil}, {"or", nil}, {"", &v1alpha1.EventDependencyFilter{}}, {"or", &v1alpha1.EventDependencyFilter{}},
+		{"and", &v1alpha1.EventDependencyFilter{Exprs: exprOk, Data: dataOk, Context: ctxOk, Time: timeOk}},
+		{"", &v1alpha1.EventDependencyFilter{Exprs: exprOk, Data: dataOk, Context: ctxNo, Time: timeOk}},
+		{"", &v1alpha1.EventDependencyFilter{Exprs: exprErr, Data: dataErr, Time: timeErr}},
+		{"", &v1alpha1.EventDependencyFilter{Exprs: exprOk, Data: dataErr, Time: timeErr}},
+		{"", &v1alpha1.EventDependencyFilter{Exprs: exprNo, Data: dataErr}},
+		{"", &v1alpha1.EventDependencyFilter{Data: dataOk, Time: timeErr}},
+		{"OR", &v1alpha1.EventDependencyFilter{Exprs: exprNo, Context: ctxOk}},
+		{"or", &v1alpha1.EventDependencyFilter{Exprs: exprNo, Data: dataNo, Context: ctxOk, Time: timeNo}},
+		{"or", &v1alpha1.EventDependencyFilter{Exprs: exprNo, Data: dataNo, Context: ctxNo, Time: timeNo}},
+		{"or", &v1alpha1.EventDependencyFilter{Time: timeOk, Data: dataNo}},
+		{"or", &v1alpha1.EventDependencyFilter{Exprs: exprErr, Data: dataErr, Context: ctxOk, Time: timeErr}},
+		{"or", &v1alpha1.EventDependencyFilter{Data: dataErr, Context: ctxOk}},
+		{"", &v1alpha1.EventDependencyFilter{Data: append(append([]v1alpha1.DataFilter{}, dataErr...), dataOk...), DataLogicalOperator: "or", Context: ctxOk}},
+		{"", &v1alpha1.EventDependencyFilter{Exprs: append(append([]v1alpha1.ExprFilter{}, exprNo...), exprOk...), ExprLogicalOperator: "or"}},
+		{"or", &v1alpha1.EventDependencyFilter{Data: dataOk, Script: "error('late')"}},
+		{"or", &v1alpha1.EventDependencyFilter{Data: dataErr, Script: "return true"}},
+	}
+	for _, c := range cases {
+		filterCase(w, c.filter, c.op, at, &payload)
 	}
 }
 
@@ -703,12 +894,12 @@ func main() {
 		name string
 		run  func(w *writer)
 	}{
-		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 800, only(0)) }},
-		{"filter-expr.ndjson", func(w *writer) { genFilterCases(w, 550, only(1)) }},
+		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 700, only(0)) }},
+		{"filter-expr.ndjson", func(w *writer) { directedExprCases(w); genFilterCases(w, 550, only(1)) }},
 		{"filter-context.ndjson", func(w *writer) { genFilterCases(w, 250, only(2)) }},
 		{"filter-time.ndjson", func(w *writer) { directedTimeAndContextCases(w); genFilterCases(w, 500, only(3)) }},
 		{"filter-script.ndjson", func(w *writer) { directedScriptCases(w); genFilterCases(w, 500, only(4)) }},
-		{"filter-mixed.ndjson", func(w *writer) { genFilterCases(w, 700, mixed) }},
+		{"filter-mixed.ndjson", func(w *writer) { directedMixedCases(w); genFilterCases(w, 640, mixed) }},
 		{"gjson.ndjson", func(w *writer) { gjsonCases(w, 1000) }},
 		{"govaluate.ndjson", func(w *writer) { govaluateCases(w, 1000) }},
 		{"template.ndjson", func(w *writer) { templateCases(w, 1000) }},
