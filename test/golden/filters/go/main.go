@@ -759,17 +759,24 @@ func mixed() (bool, bool, bool, bool, bool) {
 }
 
 // gjsonDoc is the document of the directed cases: nested objects, an array of objects, a
-// dotted key and a key starting with '!'.
+// dotted key, duplicate keys, literals, an empty object and keys starting with '*' and '!'.
 const gjsonDoc = `{
   "name": {"first": "Ada", "last": "Byron"},
   "age": 36,
   "children": ["Anne", "Ralph", "Byron"],
   "fav.movie": "Metropolis",
   "friends": [
-    {"first": "Mary", "last": "Somerville", "age": 55, "nets": ["ig", "fb"]},
-    {"first": "Charles", "last": "Babbage", "age": 60, "nets": ["fb", "tw"]},
-    {"first": "Dora", "last": "Babbage", "age": 47, "nets": ["ig", "tw", "fb"]}
+    {"first": "Mary", "last": "Babbage", "age": 44, "nets": ["ig", "fb", "tw"]},
+    {"first": "Charles", "last": "Somerville", "age": 68, "nets": ["fb", "tw"]},
+    {"first": "Dora", "last": "Babbage", "age": 47, "nets": ["ig", "tw"]}
   ],
+  "a-b": 1,
+  "dup": 1,
+  "dup": 2,
+  "flag": true,
+  "nothing": null,
+  "empty": {},
+  "*star": "literal star",
   "!x": 1
 }`
 
@@ -782,6 +789,17 @@ var gjsonDirected = []string{
 	"{fav\\.movie}", "{fav\\.movie,age}", "[fav\\.movie]", "{name.first}", "{\"n\":name.first}", "{n:name.first}",
 	"friends.#(age>45)#.last", "friends.#(first%\"D*\")", "friends.#(first!%\"D*\")#", "children|@reverse|0",
 	"friends.#.nets.#", "friends.#(age>1000)", "friends.#(age>1000)#", "@reverse", "name.@reverse", "age.@tostr",
+	"age", "name.last", "name", "children", "children.#", "children.1", "children.3", "child*.2", "c?ildren.0",
+	"fav\\.movie", "\\*star", "a-b", "dup", "flag", "nothing", "empty", "friends.#.first", "friends.1.last",
+	"friends.#(last==\"Babbage\").first", "friends.#(last==\"Babbage\")#.first", "friends.#(age>=47)#.first",
+	"friends.#(age<45).first", "friends.#(age<=44)#.first", "friends.#(first!=\"Mary\")#.first", "friends.#(first%\"M*\").last",
+	"friends.#(first!%\"M*\")#.first", "friends.#(first==\"Nobody\").last", "friends.#(first==\"Nobody\")#.last",
+	"friends.#(first=Mary).age", "friends.#(last)#.first", "children.#(==\"Ralph\")", "children.#(%\"*a*\")#",
+	"friends|0|first", "friends.0|first", "children|@reverse", "children.@reverse", "friends.#.first|@reverse",
+	"friends.#.first|1", "[age,name.first]", "[age,missing,,name.first]", "{age,name.first}", "{age,\"years\":age,yrs:age}",
+	"{children.#}", "[name.first,age].1", "{age,missing}", "name.@keys", "name|@values", "@this.age", "name.@tostr",
+	"name.@ugly", "friends.#.nets|@flatten", "@dig:last", "unknown.path", "@unknownmod", "",
+	"friends.#(last==\"Babbage\")#.first|1", "missing|@this",
 }
 
 func gjsonCase(w *writer, text, path string) {
@@ -798,9 +816,44 @@ func gjsonCase(w *writer, text, path string) {
 	}
 }
 
+// gjsonPairs are documents and paths for number printing, raw text, scanning (duplicate keys,
+// escapes, lenient reads of unterminated input), JSON Lines, query operators on strings,
+// numbers and booleans, and pipes.
+var gjsonPairs = [][2]string{
+	{`{"headers":{"X-Github-Event":["workflow_run"]},"body":{"X-GitHub-Event":"workflow_run","run_attempt":1}}`, "headers.X-Github-Event"},
+	{`{"headers":{"X-Github-Event":["workflow_run"]},"body":{"X-GitHub-Event":"workflow_run","run_attempt":1}}`, "headers.X-Github-Event.0"},
+	{`{"headers":{"X-Github-Event":["workflow_run"]},"body":{"X-GitHub-Event":"workflow_run","run_attempt":1}}`, "body.X-GitHub-Event"},
+	{`{"headers":{"X-Github-Event":["workflow_run"]},"body":{"X-GitHub-Event":"workflow_run","run_attempt":1}}`, "headers.x-github-event"},
+	{`{"n":1}`, "n"}, {`{"n":-12}`, "n"}, {`{"n":1.0}`, "n"}, {`{"n":1e3}`, "n"}, {`{"n":1.5e-7}`, "n"},
+	{`{"n":12345678901234567890}`, "n"}, {`{"n":1e21}`, "n"}, {`{"n":1.2345678901234567e21}`, "n"}, {`{"n":-0.0}`, "n"},
+	{`{"n":1e400}`, "n"}, {`{"n":9007199254740993}`, "n"}, {`{"n":1.5}`, "n"},
+	{`{"a":1,"a":2}`, "a"}, {`{"a":1,"a":{"b":2}}`, "a.b"}, {`{"a": { "b" : [ 1 , 2 ] } }`, "a"},
+	{`{"k\"ey":"v\n\u00e9\ud83d\ude00","a.b":{"c":1}}`, `k"ey`}, {`{"k\"ey":"v\n\u00e9\ud83d\ude00","a.b":{"c":1}}`, `a\.b.c`},
+	{`{"x":"a\\","y":"]}{[\"","z":3}`, "x"}, {`{"x":"a\\","y":"]}{[\"","z":3}`, "z"}, {`{"a":[[1,2],[3,[4,5]]]}`, "a.1.1.0"},
+	{`[{"a":1},{"a":2}]`, "#.a"}, {`[{"a":1},{"a":2}]`, "1.a"}, {`[]`, "#"},
+	{"{\"name\":\"Gilbert\",\"age\":61}\n{\"name\":\"Alexa\",\"age\":34}\n{\"name\":\"May\",\"age\":57}\n", "..#"},
+	{"{\"name\":\"Gilbert\",\"age\":61}\n{\"name\":\"Alexa\",\"age\":34}\n{\"name\":\"May\",\"age\":57}\n", "..1.name"},
+	{"{\"name\":\"Gilbert\",\"age\":61}\n{\"name\":\"Alexa\",\"age\":34}\n{\"name\":\"May\",\"age\":57}\n", "..#.name"},
+	{"{\"name\":\"Gilbert\",\"age\":61}\n{\"name\":\"Alexa\",\"age\":34}\n{\"name\":\"May\",\"age\":57}\n", `..#(name="May").age`},
+	{`{"vals":[{"a":1,"b":true},{"a":2,"b":false},{"a":3},{"a":4,"b":"true"}]}`, "vals.#(b==~true)#.a"},
+	{`{"vals":[{"a":1,"b":true},{"a":2,"b":false},{"a":3},{"a":4,"b":"true"}]}`, "vals.#(b==~false)#.a"},
+	{`{"vals":[{"a":1,"b":true},{"a":2,"b":false},{"a":3},{"a":4,"b":"true"}]}`, "vals.#(b==~null)#.a"},
+	{`{"vals":[{"a":1,"b":true},{"a":2,"b":false},{"a":3},{"a":4,"b":"true"}]}`, "vals.#(b==~*)#.a"},
+	{`{"v":[true,false]}`, "v.#(==true)#"}, {`{"v":[true,false]}`, "v.#(!=true)#"}, {`{"v":[true,false]}`, "v.#(>=true)#"},
+	{`{"v":[true,false]}`, "v.#(<=true)#"}, {`{"v":[true,false]}`, "v.#(>false)#"}, {`{"v":[true,false]}`, "v.#(<true)#"},
+	{`{"v":[true,false]}`, `v.#(%"t*")#`}, {"{\"v\":[\"\uff61\",\"\U0001F600\"]}", "v.#(>\"\uff61\")#"},
+	{`{"v":["b","a","c"]}`, `v.#(<="b")#`}, {`{"v":["b","a","c"]}`, `v.#(!="b")#`}, {`{"v":[1,2,3]}`, "v.#(!=2)#"},
+	{`{"v":[1,2,3]}`, "v.#(=2)#"}, {`{"a.b":{"c":[1,2]},"x":{"y":3}}`, `a\.b|c`}, {`{"a.b":{"c":[1,2]},"x":{"y":3}}`, `a\.b.c.@reverse`},
+	{`{"a.b":{"c":[1,2]},"x":{"y":3}}`, `a\.b.c.1`}, {`{"a.b":{"c":[1,2]},"x":{"y":3}}`, "x.y|@this"},
+	{`{"a":[1,2`, "a.#"}, {`{"a":"x`, "a"}, {`{"!x":1}`, "!x"},
+}
+
 func gjsonCases(w *writer, count int) {
 	for _, path := range gjsonDirected {
 		gjsonCase(w, gjsonDoc, path)
+	}
+	for _, pair := range gjsonPairs {
+		gjsonCase(w, pair[0], pair[1])
 	}
 	for i := 0; i < count; i++ {
 		root, text := genPayload()
@@ -894,13 +947,13 @@ func main() {
 		name string
 		run  func(w *writer)
 	}{
-		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 700, only(0)) }},
-		{"filter-expr.ndjson", func(w *writer) { directedExprCases(w); genFilterCases(w, 550, only(1)) }},
+		{"filter-data.ndjson", func(w *writer) { directedDataCases(w); genFilterCases(w, 600, only(0)) }},
+		{"filter-expr.ndjson", func(w *writer) { directedExprCases(w); genFilterCases(w, 500, only(1)) }},
 		{"filter-context.ndjson", func(w *writer) { genFilterCases(w, 250, only(2)) }},
 		{"filter-time.ndjson", func(w *writer) { directedTimeAndContextCases(w); genFilterCases(w, 500, only(3)) }},
 		{"filter-script.ndjson", func(w *writer) { directedScriptCases(w); genFilterCases(w, 500, only(4)) }},
-		{"filter-mixed.ndjson", func(w *writer) { directedMixedCases(w); genFilterCases(w, 640, mixed) }},
-		{"gjson.ndjson", func(w *writer) { gjsonCases(w, 1000) }},
+		{"filter-mixed.ndjson", func(w *writer) { directedMixedCases(w); genFilterCases(w, 560, mixed) }},
+		{"gjson.ndjson", func(w *writer) { gjsonCases(w, 820) }},
 		{"govaluate.ndjson", func(w *writer) { govaluateCases(w, 1000) }},
 		{"template.ndjson", func(w *writer) { templateCases(w, 1000) }},
 	}
