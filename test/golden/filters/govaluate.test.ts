@@ -9,8 +9,8 @@ interface ExprInput {
 }
 
 type ExprOutput =
-  | { readonly parseError: string }
-  | { readonly error: string }
+  | { readonly parseError: string; readonly panicked?: true }
+  | { readonly error: string; readonly panicked?: true }
   | { readonly result: { readonly type: string; readonly value?: unknown } };
 
 /** The result as the Go side records it: its Go type, floats as strconv 'g' text. */
@@ -23,17 +23,23 @@ function goValue(v: unknown): { type: string; value?: unknown } {
   return { type: 'map[string]interface {}', value: v };
 }
 
+/** Go panics (recorded with `panicked`) are the engine's errors with Go's runtime error text. */
+function failure(key: 'parseError' | 'error', err: unknown): ExprOutput {
+  const message = (err as Error).message;
+  return message.startsWith('runtime error: ') ? ({ [key]: message, panicked: true } as ExprOutput) : ({ [key]: message } as ExprOutput);
+}
+
 function run(input: ExprInput): ExprOutput {
   let parsed;
   try {
     parsed = parseExpression(input.expr);
   } catch (err) {
-    return { parseError: (err as Error).message };
+    return failure('parseError', err);
   }
   try {
     return { result: goValue(evaluate(parsed, input.params)) };
   } catch (err) {
-    return { error: (err as Error).message };
+    return failure('error', err);
   }
 }
 
