@@ -546,10 +546,53 @@ var scriptDirected = []string{
 	"return rawget(1, 2)", "return getmetatable(nil) == nil and getmetatable(1) == nil and getmetatable('').__index == string", "t = {}\nt[nil] = 1", "return #event.arr + 1",
 }
 
+// scriptData are scripts over their own event data: results (last value, non-booleans), the
+// event table (nulls, arrays, empty objects, numeric-looking keys, UTF-8), and Lua 5.1 number
+// semantics (float64 only, printing, hex numerals, modulo by zero).
+var scriptData = [][2]string{
+	{"return event.body.action == \"completed\"", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"return event.body.action == \"requested\"", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"return event.body[\"X-GitHub-Event\"] == \"workflow_run\"", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"return event.headers[\"X-Github-Event\"][1] == \"workflow_run\"", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"local r = event.body.workflow_run\nreturn r.conclusion == \"failure\" and r.run_attempt == 1", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"local ok = false\nif event.body.repository.full_name == \"5dlabs/cto\" then ok = true end\nreturn ok", "{\"headers\":{\"X-Github-Event\":[\"workflow_run\"]},\"body\":{\"action\":\"completed\",\"X-GitHub-Event\":\"workflow_run\",\"workflow_run\":{\"conclusion\":\"failure\",\"run_attempt\":1,\"head_branch\":\"main\",\"pull_requests\":[]},\"repository\":{\"full_name\":\"5dlabs/cto\"}}}"},
+	{"return false, true", "{}"},
+	{"return true, false", "{}"},
+	{"return 1", "{}"},
+	{"return \"true\"", "{}"},
+	{"return nil", "{}"},
+	{"local x = 1", "{}"},
+	{"return event.a == nil and event.b == 1", "{\"a\":null,\"b\":1}"},
+	{"local xs = event.xs\nreturn #xs == 3 and xs[1] == 1 and xs[2] == \"a\" and xs[3].k == true", "{\"xs\":[1,null,[2],\"a\",{\"k\":true}]}"},
+	{"return type(event.xs) == \"table\" and #event.xs == 0", "{\"xs\":[]}"},
+	{"return type(event.o) == \"table\" and next(event.o) == nil", "{\"o\":{}}"},
+	{"return event[\"1\"] == \"a\" and event[1] == nil", "{\"1\":\"a\"}"},
+	{"return #event.s == 2", "{\"s\":\"é\"}"},
+	{"return next(event) == nil", "null"},
+	{"return tostring(event.n) == \"5\" and tostring(event.f) == \"1.5\"", "{\"n\":5,\"f\":1.5}"},
+	{"return tostring(10 / 2) == \"5\"", "{}"},
+	{"return 1 .. \"\" == \"1\" and 2.5 .. \"\" == \"2.5\"", "{}"},
+	{"return 100000 * 100000 == 1e10 and 2147483647 + 1 == 2147483648", "{}"},
+	{"return 0xff == 255 and tostring(0x10) == \"16\"", "{}"},
+	{"local t = {\"a\", \"b\"}\nlocal s = \"\"\nfor i = 1, #t do s = s .. t[i] .. i end\nreturn s == \"a1b2\"", "{}"},
+	{"return string.format(\"%d\", 42) == \"42\"", "{}"},
+	{"return tostring(2^53) == \"9007199254740992\" and tostring(-0) == \"0\"", "{}"},
+	{"return tostring(1e20) == \"1e+20\" and tostring(1/3) == \"0.3333333333333333\" and tostring(1234567.5) == \"1.2345675e+06\"", "{}"},
+	{"return tostring(0/0) == \"NaN\" and tostring(1/0) == \"+Inf\" and tostring(-1/0) == \"-Inf\"", "{}"},
+	{"return string.format(\"%s|%s\", 3, 0.5) == \"3|0.5\"", "{}"},
+	{"local x = 5 % 0\nreturn x ~= x", "{}"},
+	{"-- 1 // 2\nreturn \"1 // 2 | 3\" == [[1 // 2 | 3]] --[==[ 4 & 5 ]==]", "{}"},
+}
+
 func directedScriptCases(w *writer) {
 	data := `{"a":"completed","n":1.5,"arr":[1,2],"nested":{"x":1}}`
 	for _, script := range scriptDirected {
 		f := &v1alpha1.EventDependencyFilter{Script: script}
+		filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
+	}
+	for _, c := range scriptData {
+		data := c[1]
+		f := &v1alpha1.EventDependencyFilter{Script: c[0]}
 		filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
 	}
 }
