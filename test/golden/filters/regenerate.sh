@@ -59,7 +59,8 @@ for entry in "${modules[@]}"; do
   rm -rf "$dir"
   mkdir -p "$dir"
   if [ "$module" = "-" ]; then
-    # Argo Events itself: only the files the oracle takes (the snapshot may lack large binaries).
+    # Argo Events itself: only the files the oracle takes. A snapshot without the repository's
+    # large binaries makes git warn "invalid object ... nats-streaming-server"; it is harmless.
     git --git-dir="$(git_dir "$repo")" archive "$ref" pkg/sensors/dependencies pkg/shared/util | tar -x -C "$dir"
     continue
   fi
