@@ -355,6 +355,12 @@ func genContext(t time.Time) *v1alpha1.EventContext {
 	}
 }
 
+// directedContext is the context of directed cases that do not test the context or the time
+// (random fields, as generated cases have, at a fixed time).
+func directedContext() *v1alpha1.EventContext {
+	return genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+}
+
 func genOperator() v1alpha1.LogicalOperator {
 	return v1alpha1.LogicalOperator(pick([]string{"", "", "and", "or", "or", "OR", "xor"}))
 }
@@ -509,7 +515,7 @@ var numberDirected = [][3]string{
 
 // directedDataCases are the cases above, plus the empty-template texts under AND and OR.
 func directedDataCases(w *writer) {
-	at := genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	at := directedContext()
 	payload := dataPayload
 	run := func(op v1alpha1.LogicalOperator, items ...v1alpha1.DataFilter) {
 		filterCase(w, &v1alpha1.EventDependencyFilter{DataLogicalOperator: op, Data: items}, "", at, &payload)
@@ -588,12 +594,12 @@ func directedScriptCases(w *writer) {
 	data := `{"a":"completed","n":1.5,"arr":[1,2],"nested":{"x":1}}`
 	for _, script := range scriptDirected {
 		f := &v1alpha1.EventDependencyFilter{Script: script}
-		filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
+		filterCase(w, f, "", directedContext(), &data)
 	}
 	for _, c := range scriptData {
 		data := c[1]
 		f := &v1alpha1.EventDependencyFilter{Script: c[0]}
-		filterCase(w, f, "", genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), &data)
+		filterCase(w, f, "", directedContext(), &data)
 	}
 }
 
@@ -693,7 +699,7 @@ var exprDirected = []struct {
 }
 
 func directedExprCases(w *writer) {
-	at := genContext(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))
+	at := directedContext()
 	payload := exprPayload
 	for _, c := range exprDirected {
 		f := &v1alpha1.EventDependencyFilter{ExprLogicalOperator: c.op, Exprs: c.exprs}
