@@ -97,8 +97,8 @@ export function evaluateDataFilters(
       }
       if (rendered.output === '' || rendered.output === '<no value>') {
         const message = or
-          ? `template evaluated to empty string or no value: ${item.template}`
-          : `template ${item.template} evaluated to empty string or no value`;
+          ? `template evaluated to empty string or no value: '${item.template}'`
+          : `template '${item.template}' evaluated to empty string or no value`;
         const stop = itemError(message, `template -> ${JSON.stringify(rendered.output)}; `);
         if (stop) return stop;
         continue;

@@ -27,11 +27,17 @@ const LAYOUT = '2006-01-02 15:04:05';
  * spaces before the clock are skipped, `24:00:00` is out of range. Error texts are Go's.
  */
 export function parseClockOnDate(date: { year: number; month: number; day: number }, text: string): ClockResult {
-  return parseGoClock(LAYOUT, `${date.year}-${pad2(date.month)}-${pad2(date.day)} ${text}`);
+  return parseGoClock(LAYOUT, `${formatYear(date.year)}-${pad2(date.month)}-${pad2(date.day)} ${text}`);
 }
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+/** Go's `2006` layout element: at least four digits, zero-padded (year 1 is `0001`), sign first. */
+function formatYear(year: number): string {
+  const digits = String(Math.abs(year)).padStart(4, '0');
+  return year < 0 ? `-${digits}` : digits;
 }
 
 function compareInstants(a: Instant, b: Instant): number {

@@ -55,9 +55,17 @@ export function getResult(json: string, path: string): Result {
         return parse(modified.output);
       }
     } else if (first === '!') {
-      rejectStaticValue(path);
+      const fixed = execStatic(path);
+      if (fixed !== undefined) {
+        const rest = fixed.pathOut;
+        if (rest.length > 0 && (rest[0] === '|' || rest[0] === '.')) return getResult(fixed.output, rest.slice(1));
+        return parse(fixed.output);
+      }
     }
-    if (first === '[' || first === '{') return getMultipath(json, path);
+    if (first === '[' || first === '{') {
+      const multipath = getMultipath(json, path);
+      if (multipath !== undefined) return multipath;
+    }
   }
   const c: Context = { json, value: MISSING, index: 0, pipe: '', piped: false };
   if (path.length >= 2 && path[0] === '.' && path[1] === '.') {
@@ -102,28 +110,39 @@ export function getIndexed(json: string, path: string): { result: Result; index:
   return { result: c.value, index: c.value.exists ? c.index : 0 };
 }
 
-/** gjson static values (`!true`, `!"x"`, `!{...}`) are not reproduced. */
-function rejectStaticValue(path: string): void {
+/**
+ * gjson `execStatic` (v1.19.0): a path starting with `!` is a literal value. A JSON value
+ * opening with `{ [ " + -` or a digit is taken up to where it closes (gjson's squash, which
+ * counts a leading `"` as an opener, so `!"a"` takes the rest of the path); otherwise the
+ * name up to the first `|` or `.` must be `true`, `false`, `null`, `nan` or `inf` (any case).
+ * Undefined when the path is not a static value (it is then read as a normal path).
+ */
+function execStatic(path: string): { pathOut: string; output: string } | undefined {
   const name = path.slice(1);
-  if ('{["+-0123456789'.includes(name[0])) throw new GjsonPathError(`static value '${path}' is not supported`);
-  let end = name.length;
-  for (let i = 0; i < name.length; i++) {
-    if (name[i] === '|' || name[i] === '.') {
-      end = i;
+  if (name.length > 0 && '{["+-0123456789'.includes(name[0])) {
+    const output = name.slice(0, squashEnd(name, 0));
+    return { pathOut: name.slice(output.length), output };
+  }
+  let pathOut = '';
+  let literal = name;
+  for (let i = 1; i < path.length; i++) {
+    if (path[i] === '|' || path[i] === '.') {
+      pathOut = path.slice(i);
+      literal = path.slice(1, i);
       break;
     }
   }
-  if (['true', 'false', 'null', 'nan', 'inf'].includes(name.slice(0, end).toLowerCase())) {
-    throw new GjsonPathError(`static value '${path}' is not supported`);
-  }
+  if (['true', 'false', 'null', 'nan', 'inf'].includes(literal.toLowerCase())) return { pathOut, output: literal };
+  return undefined;
 }
 
-/** `[a,b]` builds an array, `{a,b}` an object, of the sub-paths that exist. */
-function getMultipath(json: string, path: string): Result {
-  const { selectors, rest } = parseSubSelectors(path);
-  if (rest.length > 0 && rest[0] !== '|' && rest[0] !== '.') {
-    throw new GjsonPathError(`unsupported text '${rest}' after multipath in '${path}'`);
-  }
+/** `[a,b]` builds an array, `{a,b}` an object, of the sub-paths that exist; undefined when `path` is no multipath. */
+function getMultipath(json: string, path: string): Result | undefined {
+  const parsed = parseSubSelectors(path);
+  // Unterminated, or followed by something other than a pipe or dot: gjson reads the path as keys.
+  if (parsed === undefined) return undefined;
+  const { selectors, rest } = parsed;
+  if (rest.length > 0 && rest[0] !== '|' && rest[0] !== '.') return undefined;
   const isObject = path[0] === '{';
   const members: string[] = [];
   for (const selector of selectors) {
@@ -146,9 +165,7 @@ function multipathKey(selector: SubSelector): string {
   }
   const last = nameOfLast(selector.path);
   if (!isSimpleName(last)) return '"_"';
-  if (last.includes('\\')) {
-    throw new GjsonPathError(`object multipath key from an escaped component '${last}' is not supported; name it with 'name:path'`);
-  }
+  // The component as written, escapes included: `{fav\\.movie}` gives the key `fav\\.movie`.
   return quoteJsonString(last);
 }
 

@@ -6,7 +6,7 @@
  * `#.key` mapping, queries `#(path op value)` / `#(...)#` with `== = != < <= > >= % !%`
  * and `~true ~false ~null ~*`; pipes `|`; multipaths `[a,b]` / `{a,b}` / `{name:a}`;
  * JSON Lines `..`; modifiers `@reverse @ugly @pretty @this @valid @flatten @join @keys
- * @values @tostr @fromstr @group @dig`. Static values (`!true`) throw {@link GjsonPathError}.
+ * @values @tostr @fromstr @group @dig`; static values `!true`, `!"lit"`, `!{...}`, `!123`.
  */
 import { getResult } from './get';
 import { GjsonResult } from './result';

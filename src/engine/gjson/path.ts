@@ -173,6 +173,8 @@ export function parseArrayPath(path: string): ArrayPath {
         } else if (path[1] === '[' || path[1] === '(') {
           r.query.on = true;
           const q = parseQuery(path);
+          // An unterminated query ends the path: it matches no element.
+          if (q === undefined) break;
           r.query.path = q.path;
           r.query.op = q.op;
           r.query.value = q.value;
@@ -195,8 +197,12 @@ interface ParsedQuery {
   end: number;
 }
 
-/** gjson `parseQuery` for `#(path op value)` / `#[...]`; the value is unquoted and unescaped. */
-export function parseQuery(query: string): ParsedQuery {
+/**
+ * gjson `parseQuery` for `#(path op value)` / `#[...]`; the value is unquoted and unescaped.
+ * Text after the path that is no operator (`#(a!x)`) leaves the operator empty: the query then
+ * only tests that `path` exists. Undefined when the brackets do not close.
+ */
+export function parseQuery(query: string): ParsedQuery | undefined {
   let i = 2;
   let valueStart = 0;
   let depth = 1;
@@ -226,7 +232,7 @@ export function parseQuery(query: string): ParsedQuery {
       }
     }
   }
-  if (depth > 0) throw new GjsonPathError(`unterminated query '${query}'`);
+  if (depth > 0) return undefined;
   let path: string;
   let op = '';
   let value = '';
@@ -242,7 +248,6 @@ export function parseQuery(query: string): ParsedQuery {
     } else if (value[0] === '<' || value[0] === '>' || value[0] === '=' || value[0] === '%') opSize = 1;
     op = value.slice(0, opSize);
     value = trim(value.slice(opSize));
-    if (op === '' || op === '!') throw new GjsonPathError(`unsupported query operator in '${query.slice(0, i + 1)}'`);
   } else {
     path = trim(query.slice(2, i));
   }
@@ -259,8 +264,8 @@ export interface SubSelector {
   path: string;
 }
 
-/** gjson `parseSubSelectors`: the selectors and the path after the closing bracket. */
-export function parseSubSelectors(path: string): { selectors: SubSelector[]; rest: string } {
+/** gjson `parseSubSelectors`: the selectors and the path after the closing bracket; undefined when it does not close. */
+export function parseSubSelectors(path: string): { selectors: SubSelector[]; rest: string } | undefined {
   const selectors: SubSelector[] = [];
   let modifier = 0;
   let depth = 1;
@@ -310,7 +315,7 @@ export function parseSubSelectors(path: string): { selectors: SubSelector[]; res
         break;
     }
   }
-  throw new GjsonPathError(`unterminated multipath '${path}'`);
+  return undefined;
 }
 
 /** Splits `left|right` at the first top-level pipe (outside queries and escapes). */

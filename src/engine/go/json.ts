@@ -227,6 +227,16 @@ class JsonParser {
     throw new GoJsonError(`invalid character ${quoteChar(this.s, this.i)} ${context}`);
   }
 
+  /**
+   * A failure inside a literal or number token. At the end of the input Go's scanner
+   * (`scanner.eof`) feeds it a space, so `t` gives `invalid character ' ' in literal true
+   * (expecting 'r')`, not `unexpected end of JSON input`.
+   */
+  private failInToken(context: string): never {
+    if (this.i >= this.s.length) throw new GoJsonError(`invalid character ' ' ${context}`);
+    return this.fail(context);
+  }
+
   private value(): GoValue {
     const c = this.s[this.i];
     switch (c) {
@@ -245,7 +255,7 @@ class JsonParser {
   private literal<T extends GoValue>(word: string, value: T): T {
     for (let k = 1; k < word.length; k++) {
       this.i++;
-      if (this.s[this.i] !== word[k]) this.fail(`in literal ${word} (expecting ${quoteChar(word, k)})`);
+      if (this.s[this.i] !== word[k]) this.failInToken(`in literal ${word} (expecting ${quoteChar(word, k)})`);
     }
     this.i++;
     return value;
@@ -354,19 +364,19 @@ class JsonParser {
     const digit = (): boolean => this.s[this.i] >= '0' && this.s[this.i] <= '9';
     if (this.s[this.i] === '-') {
       this.i++;
-      if (!digit()) this.fail('in numeric literal');
+      if (!digit()) this.failInToken('in numeric literal');
     }
     if (this.s[this.i] === '0') this.i++;
     else while (digit()) this.i++;
     if (this.s[this.i] === '.') {
       this.i++;
-      if (!digit()) this.fail('after decimal point in numeric literal');
+      if (!digit()) this.failInToken('after decimal point in numeric literal');
       while (digit()) this.i++;
     }
     if (this.s[this.i] === 'e' || this.s[this.i] === 'E') {
       this.i++;
       if (this.s[this.i] === '+' || this.s[this.i] === '-') this.i++;
-      if (!digit()) this.fail('in exponent of numeric literal');
+      if (!digit()) this.failInToken('in exponent of numeric literal');
       while (digit()) this.i++;
     }
     const text = this.s.slice(start, this.i);

@@ -8,6 +8,16 @@ declare module 'fengari' {
   export type LuaString = Uint8Array;
   export type LuaJsFunction = (L: LuaState) => number;
   export type LuaHook = (L: LuaState, ar: unknown) => void;
+  /** `lua_Debug` as `lua_getstack` / `lua_getinfo` fill it (strings are Lua strings or null). */
+  export interface LuaDebug {
+    what: LuaString | null;
+    short_src: LuaString;
+    currentline: number;
+    linedefined: number;
+    name: LuaString | null | undefined;
+    namewhat: LuaString | null | undefined;
+    istailcall: boolean;
+  }
 
   export const lua: {
     LUA_OK: number;
@@ -17,6 +27,29 @@ declare module 'fengari' {
     LUA_TBOOLEAN: number;
     LUA_TSTRING: number;
     LUA_TTABLE: number;
+    LUA_TNUMBER: number;
+    LUA_TFUNCTION: number;
+    lua_call(L: LuaState, nargs: number, nresults: number): void;
+    lua_getglobal(L: LuaState, name: LuaString): number;
+    lua_insert(L: LuaState, idx: number): void;
+    lua_pushcclosure(L: LuaState, fn: LuaJsFunction, n: number): void;
+    lua_upvalueindex(i: number): number;
+    lua_Debug: new () => LuaDebug;
+    lua_concat(L: LuaState, n: number): void;
+    lua_error(L: LuaState): never;
+    lua_getinfo(L: LuaState, what: LuaString, ar: LuaDebug): number;
+    lua_getlocal(L: LuaState, ar: LuaDebug | null, n: number): LuaString | null;
+    lua_getmetatable(L: LuaState, idx: number): boolean;
+    lua_getstack(L: LuaState, level: number, ar: LuaDebug): boolean;
+    lua_isnil(L: LuaState, idx: number): boolean;
+    lua_pushjsfunction(L: LuaState, fn: LuaJsFunction): void;
+    lua_setfield(L: LuaState, idx: number, k: LuaString): void;
+    lua_setmetatable(L: LuaState, idx: number): void;
+    lua_stringtonumber(L: LuaState, s: LuaString): number;
+    lua_tostring(L: LuaState, idx: number): LuaString;
+    lua_tonumber(L: LuaState, idx: number): number;
+    lua_pushvalue(L: LuaState, idx: number): void;
+    lua_typename(L: LuaState, type: number): LuaString;
     lua_close(L: LuaState): void;
     lua_createtable(L: LuaState, narr: number, nrec: number): void;
     lua_gettop(L: LuaState): number;
@@ -41,6 +74,7 @@ declare module 'fengari' {
     luaL_loadbufferx(L: LuaState, buff: LuaString, size: number, name: LuaString, mode: LuaString | null): number;
     luaL_tolstring(L: LuaState, idx: number): LuaString;
     luaL_error(L: LuaState, fmt: LuaString, ...args: unknown[]): never;
+    luaL_where(L: LuaState, level: number): void;
   };
 
   export const lualib: {

@@ -9,6 +9,13 @@
  */
 import { fengari } from './fengari-loader';
 import { pushObjectTable } from './event-table';
+import {
+  gopherLuaMessageHandler,
+  gopherLuaSyntaxMessage,
+  installGopherLuaErrors,
+  resetSyntaxErrorPosition,
+  syntaxErrorColumn,
+} from './gopher-errors';
 import { Lua51SyntaxError, adaptToLua51 } from './lua51-source';
 import { newSandboxState } from './sandbox';
 
@@ -48,7 +55,7 @@ function jsonTypeName(data: unknown): string {
  * @param options simulation tuning (instruction budget).
  * @returns true when the script's last returned value is `true`.
  * @throws LuaScriptError when the data is not a JSON object (Go's json error text), or the
- *   script fails to compile or raises (the VM's message, e.g. `<string>:1: ...`).
+ *   script fails to compile or raises, with gopher-lua's text (see gopher-errors.ts).
  */
 export function runScriptFilter(script: string, data: unknown, options: ScriptFilterOptions = {}): boolean {
   if (script === '' || data === undefined) return true;
@@ -66,17 +73,23 @@ export function runScriptFilter(script: string, data: unknown, options: ScriptFi
 
   const L = newSandboxState(options.instructionBudget);
   try {
+    installGopherLuaErrors(L);
     pushObjectTable(L, (data ?? {}) as Record<string, unknown>);
     lua.lua_setglobal(L, to_luastring('event'));
+    lua.lua_pushjsfunction(L, gopherLuaMessageHandler);
+    const handler = lua.lua_gettop(L);
     const chunk = to_luastring(source);
     // "=<string>" names the chunk like gopher-lua's DoString, so messages read "<string>:1: ...".
-    let status = lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring('=<string>'), to_luastring('t'));
-    if (status === lua.LUA_OK) status = lua.lua_pcall(L, 0, lua.LUA_MULTRET, 0);
-    if (status !== lua.LUA_OK) {
+    resetSyntaxErrorPosition();
+    if (lauxlib.luaL_loadbufferx(L, chunk, chunk.length, to_luastring('=<string>'), to_luastring('t')) !== lua.LUA_OK) {
+      const message = to_jsstring(lauxlib.luaL_tolstring(L, -1));
+      throw new LuaScriptError(gopherLuaSyntaxMessage(message, syntaxErrorColumn(script, source)));
+    }
+    if (lua.lua_pcall(L, 0, lua.LUA_MULTRET, handler) !== lua.LUA_OK) {
       throw new LuaScriptError(to_jsstring(lauxlib.luaL_tolstring(L, -1)));
     }
     const top = lua.lua_gettop(L);
-    return top > 0 && lua.lua_type(L, top) === lua.LUA_TBOOLEAN && lua.lua_toboolean(L, top);
+    return top > handler && lua.lua_type(L, top) === lua.LUA_TBOOLEAN && lua.lua_toboolean(L, top);
   } finally {
     lua.lua_close(L);
   }

@@ -9,14 +9,12 @@
  *   that 5.3 makes integers (`#t`, `math.floor`, `string.find`) stay integers; only sums
  *   of such values beyond 2^31 would differ.
  * - Operators `// & | ~ << >>` exist only in 5.3; gopher-lua rejects them as syntax
- *   errors, so they are rejected here too (with this module's own message).
+ *   errors, so they are rejected here too, with gopher-lua's message.
  * - Globals: 5.1's `unpack`, `loadstring`, `math.pow`, `math.mod`, `math.log10`,
  *   `table.getn`, `table.maxn` are provided (see sandbox.ts); 5.3-only library functions
  *   are removed. `setfenv`/`getfenv` are not provided: scripts using them fail here with
- *   "attempt to call a nil value" where gopher-lua would run them.
- * - Error texts differ: gopher-lua's `<string> line:1(column:5) near 'x': syntax error`
- *   reads `<string>:1: syntax error near 'x'` here; both are errors, which is what decides
- *   the filter result.
+ *   "attempt to call a non-function object" where gopher-lua would run them.
+ * - Error texts: gopher-lua's own (see gopher-errors.ts).
  */
 
 /** A script that uses a construct Lua 5.1 does not have. */
@@ -112,15 +110,26 @@ export function adaptToLua51(source: string): string {
       copyTo(i + 2);
     } else {
       const operator = LUA53_OPERATORS.find((op) => rest.startsWith(op));
-      if (operator) {
-        throw new Lua51SyntaxError(
-          `<string>:${line}: '${operator}' is a Lua 5.3 operator; Argo's Lua 5.1 VM (gopher-lua) rejects it as a syntax error`,
-        );
-      }
+      if (operator) throw lua53OperatorError(source, i, line, operator);
       copyTo(i + 1);
     }
   }
   return out;
+}
+
+/**
+ * gopher-lua's error for a Lua 5.3 operator at `at` (parse/lexer.go `Error`): `&`, `|` and a
+ * lone `~` are invalid tokens for its lexer; `//`, `<<`, `>>` lex as two tokens and the
+ * parser fails at the second. The column is that of the offending character, in bytes.
+ */
+function lua53OperatorError(source: string, at: number, line: number, operator: string): Lua51SyntaxError {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const column = (end: number): number => Buffer.byteLength(source.slice(lineStart, end), 'utf8');
+  const near = (token: string, end: number, message: string): Lua51SyntaxError =>
+    new Lua51SyntaxError(`<string> line:${line}(column:${column(end)}) near '${token}':   ${message}\n`);
+  if (operator.length === 2) return near(operator[1], at + 2, 'syntax error');
+  if (operator === '~') return near('~', at + 1, "Invalid '~' token");
+  return near(operator, at + 1, 'Invalid token');
 }
 
 function nextLineStart(source: string, from: number): number {

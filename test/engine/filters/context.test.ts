@@ -9,16 +9,8 @@ describe('filterContext', () => {
     ['nil filter passes', undefined, actual, true],
     ['nil filter passes a nil context', null, null, true],
     ['nil actual context fails', { type: 'github' }, null, false],
-    ['empty filter passes', {}, actual, true],
-    ['all four equal', { type: 'github', source: 'github-es', subject: 'ci', datacontenttype: 'application/json' }, actual, true],
-    ['type differs', { type: 'gitlab' }, actual, false],
-    ['subject differs', { subject: 'other' }, actual, false],
-    ['source differs', { source: 'github' }, actual, false],
-    ['datacontenttype differs', { datacontenttype: 'text/plain' }, actual, false],
-    ['exact, case-sensitive', { type: 'GitHub' }, actual, false],
-    ['not a regex', { type: 'git.*' }, actual, false],
-    ['empty strings are not compared', { type: '', subject: 'ci' }, actual, true],
-    ['id, specversion and time are not compared', { id: 'x', specversion: '0.3', time: '1999-01-01T00:00:00Z' }, actual, true],
+    // Comparisons of the four fields are recorded from the real filter.go in
+    // test/golden/filters/filter-context.ndjson and filter-time.ndjson.
   ])('%s', (_name, expected, ctx, passed) => {
     expect(filterContext(expected, ctx)).toBe(passed);
   });

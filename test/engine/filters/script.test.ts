@@ -44,7 +44,7 @@ describe('filterScript', () => {
   it('syntax and runtime errors are errors, not wrapped', () => {
     const syntax = filterScript(event, 'return (');
     expect(syntax.passed).toBe(false);
-    expect(syntax.error).toMatch(/^<string>:1:/);
+    expect(syntax.error).toBe('<string> at EOF:   syntax error\n');
     const runtime = filterScript(event, 'error("boom")');
     expect(runtime.error).toMatch(/boom/);
   });

@@ -73,14 +73,9 @@ describe('Lua 5.1 number semantics', () => {
   });
 
   it.each(['//', '&', '|', '<<', '>>', '~'])('rejects the Lua 5.3 operator %s', (operator) => {
+    // The exact texts (gopher-lua's lexer and parser errors) are in test/golden/filters.
     const script = operator === '~' ? 'return ~1 == 0' : `return (6 ${operator} 1) == 0`;
-    expect(errorOf(() => runScriptFilter(script, {}))).toBe(
-      `<string>:1: '${operator}' is a Lua 5.3 operator; Argo's Lua 5.1 VM (gopher-lua) rejects it as a syntax error`,
-    );
-  });
-
-  it('reports the line of a rejected operator', () => {
-    expect(errorOf(() => runScriptFilter('local a = 1\n\nreturn a // 1', {}))).toMatch(/^<string>:3: '\/\/'/);
+    expect(errorOf(() => runScriptFilter(script, {}))).toMatch(/^<string> line:1\(column:\d+\) near /);
   });
 });
 
@@ -130,14 +125,8 @@ describe('errors', () => {
     expect(errorOf(() => runScriptFilter('return true', data))).toBe(message);
   });
 
-  it.each<[string, string, string]>([
-    ['a syntax error', 'return x(', '<string>:1: unexpected symbol near <eof>'],
-    ['indexing nil', 'return event.a.b', "<string>:1: attempt to index a nil value (field 'a')"],
-    ['error()', 'local x = 1\nerror("boom")', '<string>:2: boom'],
-    ['calling a missing function', 'return setfenv(1, {})', "<string>:1: attempt to call a nil value (global 'setfenv')"],
-  ])('reports %s with the VM message', (_name, script, message) => {
-    expect(errorOf(() => runScriptFilter(script, {}))).toBe(message);
-  });
+  // Syntax and runtime error texts (gopher-lua's, with its stack traceback) are recorded from
+  // the real VM in test/golden/filters/filter-script.ndjson.
 });
 
 describe('what Argo does not filter', () => {

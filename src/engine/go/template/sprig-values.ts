@@ -23,22 +23,21 @@ export function strslice(v: unknown): string[] {
   return [strval(v)];
 }
 
-function trimZeroDecimal(s: string): string {
-  let foundZero = false;
-  for (let i = s.length; i > 0; i--) {
-    const c = s[i - 1];
-    if (c === '.') {
-      if (foundZero) return s.slice(0, i - 1);
-    } else if (c === '0') {
-      foundZero = true;
-    } else {
-      return s;
-    }
-  }
-  return s;
+/**
+ * spf13/cast v1.10.0 `trimDecimal`: a decimal number text (`[-+]?\d*(\.\d*)?` with a dot)
+ * keeps only its integer part (`1.5` gives `1`, `-.5` gives `-0`, `.5` gives `0`); other text
+ * is left for ParseInt to reject.
+ */
+function trimDecimal(s: string): string {
+  if (!s.includes('.')) return s;
+  const m = /^([-+]?[0-9]*)(\.[0-9]*)?$/.exec(s);
+  if (m === null) return s;
+  const integer = m[1];
+  if (integer === '-' || integer === '+') return `${integer}0`;
+  return integer === '' ? '0' : integer;
 }
 
-/** spf13/cast `ToInt64`: numbers truncate, strings parse with base prefixes, failures give 0. */
+/** spf13/cast v1.10.0 `ToInt64`: numbers truncate, strings parse with base prefixes (decimals truncated), failures give 0. */
 export function castToInt64(v: unknown): bigint {
   if (v instanceof GoInt) return v.value;
   if (typeof v === 'number') {
@@ -48,7 +47,7 @@ export function castToInt64(v: unknown): bigint {
   }
   if (typeof v === 'string') {
     try {
-      return goParseInt(trimZeroDecimal(v), 0, 64);
+      return goParseInt(trimDecimal(v), 0, 64);
     } catch {
       return 0n;
     }

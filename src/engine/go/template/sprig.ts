@@ -248,7 +248,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     const suffix = p as string;
     return suffix !== '' && str.endsWith(suffix) ? str.slice(0, str.length - suffix.length) : str;
   }));
-  s('nospace', fn(['string'], ([v]) => Array.from(v as string).filter((ch) => !isSpace(ch)).join('')));
+  s('nospace', fn(['string'], ([v]) => deleteWhiteSpace(v as string)));
   s('replace', fn(['string', 'string', 'string'], ([o, n, v]) => replaceString(v as string, o as string, n as string)));
   s('contains', fn(['string', 'string'], ([sub, v]) => (v as string).includes(sub as string)));
   s('hasPrefix', fn(['string', 'string'], ([p, v]) => (v as string).startsWith(p as string)));
@@ -299,6 +299,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
 
   // hashes
   s('sha256sum', fn(['string'], ([v]) => createHash('sha256').update(v as string, 'utf8').digest('hex')));
+  s('sha512sum', fn(['string'], ([v]) => createHash('sha512').update(v as string, 'utf8').digest('hex')));
   s('sha1sum', fn(['string'], ([v]) => createHash('sha1').update(v as string, 'utf8').digest('hex')));
   s('adler32sum', fn(['string'], ([v]) => {
     let a = 1;
@@ -439,4 +440,24 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('ceil', fn(['any'], ([v]) => Math.ceil(castToFloat64(v))));
 
   return m;
+}
+
+/**
+ * goutils v1.1.1 `DeleteWhiteSpace` (sprig's `nospace`): it walks the string byte by byte and
+ * writes each kept byte as the rune of that value, so any non-ASCII text comes out as Latin-1
+ * mojibake (`ü` becomes `Ã¼`), and the bytes 0x85 and 0xA0 inside UTF-8 sequences are dropped
+ * as spaces. A string without spaces is returned unchanged.
+ */
+function deleteWhiteSpace(str: string): string {
+  const bytes = Buffer.from(str, 'utf8');
+  let out = '';
+  let kept = 0;
+  for (const byte of bytes) {
+    const ch = String.fromCharCode(byte);
+    if (!isSpace(ch)) {
+      out += ch;
+      kept++;
+    }
+  }
+  return kept === bytes.length ? str : out;
 }

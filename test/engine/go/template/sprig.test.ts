@@ -21,7 +21,8 @@ describe('sprig functions', () => {
     ['{{ upper "straße" }}', 'STRAßE'],
     ['{{ trim "  x \\n" }}|{{ trimAll "$" "$$5$" }}|{{ trimPrefix "ab" "abc" }}|{{ trimSuffix "bc" "abc" }}|{{ nospace " a b\\tc " }}', 'x|5|c|a|abc'],
     // Go's unicode.IsSpace: U+0085 and U+3000 are space, the byte order mark U+FEFF is not.
-    ['{{ trim "\\u3000x\\u0085" }}|{{ trim "\\ufeffx" }}|{{ nospace "a\\ufeff b" }}|{{ title "a\\u3000b" }}', 'x|\ufeffx|a\ufeffb|A\u3000B'],
+    // nospace is goutils v1.1.1 DeleteWhiteSpace: byte by byte, each kept byte written as a rune.
+    ['{{ trim "\\u3000x\\u0085" }}|{{ trim "\\ufeffx" }}|{{ nospace "a\\ufeff b" }}|{{ title "a\\u3000b" }}', 'x|\ufeffx|a\u00ef\u00bb\u00bfb|A\u3000B'],
     ['{{ replace "o" "0" .Input.name }} {{ replace "" "-" "ab" }}', 'Hell0 W0rld -a-b-'],
     ['{{ contains "World" .Input.name }} {{ hasPrefix "He" .Input.name }} {{ hasSuffix "x" .Input.name }}', 'true true false'],
     ['{{ splitList "," .Input.csv }} {{ len (splitList "," .Input.csv) }}', '[a b  c] 4'],
@@ -45,8 +46,8 @@ describe('sprig functions', () => {
     ['{{ regexSplit "," "a,b,c" -1 }} {{ regexSplit "," "a,b,c" 2 }}', '[a b c] [a b,c]'],
     ['{{ regexQuoteMeta "a.b*c" }}', 'a\\.b\\*c'],
     ['{{ regexMatch "a.c" "a\\nc" }} {{ regexMatch "(?s)a.c" "a\\nc" }}', 'false true'],
-    // conversions (spf13/cast)
-    ['{{ int64 .Input.id }} {{ int .Input.id }} {{ float64 "2.5" }} {{ int "12.0" }} {{ int "12.5" }} {{ int "x" }} {{ int64 "0x10" }}', '19289199112 19289199112 2.5 12 0 0 16'],
+    // conversions (spf13/cast v1.10.0: a decimal string keeps its integer part)
+    ['{{ int64 .Input.id }} {{ int .Input.id }} {{ float64 "2.5" }} {{ int "12.0" }} {{ int "12.5" }} {{ int "x" }} {{ int64 "0x10" }}', '19289199112 19289199112 2.5 12 12 0 16'],
     ['{{ int64 true }} {{ int64 nil }} {{ int64 -2.9 }} {{ atoi "42" }} {{ atoi "4x" }} {{ float64 "bad" }}', '1 0 -2 42 0 0'],
     // JSON
     ['{{ toJson .Input.m }} {{ toJson "<&>" }} {{ toRawJson "<&>" }}', '{"a":"x","b":2} "\\u003c\\u0026\\u003e" "<&>"'],
