@@ -70,6 +70,10 @@ export function resolveSettings(settings: CiRemediationSettings): ResolvedSettin
       ...(codeRun.docsRepositoryUrl ? { docsRepositoryUrl: codeRun.docsRepositoryUrl } : {}),
       workingDirectory: codeRun.workingDirectory ?? '.',
       maxRemediationAttempts: codeRun.maxRemediationAttempts ?? 3,
+      agent: {
+        maxTurns: codeRun.agent?.maxTurns ?? 40,
+        maxBudgetUsd: codeRun.agent?.maxBudgetUsd ?? 5,
+      },
       env: { ...codeRun.env },
     },
     templates: {

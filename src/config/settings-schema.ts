@@ -186,6 +186,14 @@ export const settingsSchema = {
         docsRepositoryUrl: { type: 'string', pattern: '^(https://|ssh://|git@|file://)\\S+$', expected: 'a repository URL such as "https://github.com/5dlabs/docs"' },
         workingDirectory: nonEmptyString,
         maxRemediationAttempts: { type: 'integer', minimum: 1, maximum: 10, expected: 'an integer from 1 to 10' },
+        agent: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            maxTurns: { type: 'integer', minimum: 1, maximum: 1000, expected: 'an integer from 1 to 1000' },
+            maxBudgetUsd: { type: 'number', exclusiveMinimum: 0, maximum: 1000, expected: 'a number of US dollars above 0 and at most 1000' },
+          },
+        },
         env: { type: 'object', additionalProperties: { type: 'string', expected: 'a string (quote numbers and booleans in YAML: "1")' } },
       },
     },

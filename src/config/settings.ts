@@ -112,6 +112,14 @@ export interface CliSettings {
   readonly temperature?: number;
 }
 
+/** Limits of one agent run (one remediation attempt); the script passes them to the agent CLI. */
+export interface AgentSettings {
+  /** Agentic turns per attempt (`AGENT_MAX_TURNS`, claude `--max-turns`). @default 40 */
+  readonly maxTurns?: number;
+  /** US dollars the agent may spend per attempt (`AGENT_MAX_BUDGET_USD`, claude `--max-budget-usd`). @default 5 */
+  readonly maxBudgetUsd?: number;
+}
+
 /** The CodeRun the trigger creates. */
 export interface CodeRunSettings {
   /** API group of the CodeRun CRD. @default 'agents.platform' */
@@ -136,6 +144,8 @@ export interface CodeRunSettings {
   readonly workingDirectory?: string;
   /** Attempts the agent may make per failed run (`MAX_REMEDIATION_ATTEMPTS`). @default 3 */
   readonly maxRemediationAttempts?: number;
+  /** Cost cap of each agent run. */
+  readonly agent?: AgentSettings;
   /**
    * More environment variables of the agent (`spec.env`), e.g. `IS_SANDBOX: "1"` when the agent
    * image runs as root: the agent CLI refuses to skip permission prompts as root otherwise.

@@ -4,7 +4,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { patternEntryError } from '../filters/data-filter';
 import { labelKeyProblem, labelValueProblem } from '../engine/validation/kubernetes-names';
-import { EVENT_ENV, SETTINGS_ENV } from '../triggers/coderun-trigger';
+import { EVENT_ENV, SETTINGS_ENV, SETTINGS_ENV_SOURCE } from '../triggers/coderun-trigger';
 import type { CiRemediationSettings } from './settings';
 
 /** What a shell and Kubernetes accept as an environment variable name. */
@@ -130,7 +130,8 @@ function semanticProblems(settings: CiRemediationSettings): string[] {
     if (!ENV_NAME.test(name)) {
       problems.push(`codeRun.env: ${JSON.stringify(name)} is not an environment variable name; use letters, digits and "_", not starting with a digit`);
     } else if (RESERVED_ENV.has(name)) {
-      const instead = name === 'MAX_REMEDIATION_ATTEMPTS' ? ' (set codeRun.maxRemediationAttempts instead)' : '';
+      const setting = SETTINGS_ENV_SOURCE[name];
+      const instead = setting ? ` (set ${setting} instead)` : '';
       problems.push(`codeRun.env.${name}: the trigger sets this variable itself; remove it${instead}`);
     }
   }

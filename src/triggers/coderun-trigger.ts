@@ -27,7 +27,21 @@ export function sjsonPath(...keys: string[]): string {
 }
 
 /** Environment variables the trigger sets from its settings (the event's follow in {@link EVENT_ENV}). */
-export const SETTINGS_ENV = ['REMEDIATION_MODE', 'MAX_REMEDIATION_ATTEMPTS'] as const;
+export const SETTINGS_ENV = [
+  'REMEDIATION_MODE',
+  'MAX_REMEDIATION_ATTEMPTS',
+  'REMEDIATION_BRANCH_PREFIX',
+  'AGENT_MAX_TURNS',
+  'AGENT_MAX_BUDGET_USD',
+] as const;
+
+/** The setting that replaces each variable the trigger sets from its settings. */
+export const SETTINGS_ENV_SOURCE: Readonly<Record<string, string>> = {
+  MAX_REMEDIATION_ATTEMPTS: 'codeRun.maxRemediationAttempts',
+  REMEDIATION_BRANCH_PREFIX: 'filters.remediationBranchPrefix',
+  AGENT_MAX_TURNS: 'codeRun.agent.maxTurns',
+  AGENT_MAX_BUDGET_USD: 'codeRun.agent.maxBudgetUsd',
+};
 
 /** Environment variables copied verbatim from the event into `spec.env`. */
 export const EVENT_ENV: Readonly<Record<string, string>> = {
@@ -67,7 +81,7 @@ export function codeRunNameTemplate(namePrefix: string): string {
 
 /** Builds the trigger for the given settings and dependency name. */
 export function codeRunTrigger(settings: ResolvedSettings, dependencyName: string, triggerName = 'create-coderun'): IoArgoprojEventsV1Alpha1Trigger {
-  const { codeRun, sensor } = settings;
+  const { codeRun, sensor, filters } = settings;
   const fromKey = (dataKey: string, ...dest: string[]): TriggerParameter => ({ src: { dependencyName, dataKey }, dest: sjsonPath(...dest) });
   const fromTemplate = (dataTemplate: string, ...dest: string[]): TriggerParameter => ({ src: { dependencyName, dataTemplate }, dest: sjsonPath(...dest) });
 
@@ -119,6 +133,10 @@ export function codeRunTrigger(settings: ResolvedSettings, dependencyName: strin
         ...codeRun.env,
         REMEDIATION_MODE: 'ci-failure',
         MAX_REMEDIATION_ATTEMPTS: String(codeRun.maxRemediationAttempts),
+        // The agent names its fix branches with the prefix the Sensor ignores, so they never loop.
+        REMEDIATION_BRANCH_PREFIX: filters.remediationBranchPrefix,
+        AGENT_MAX_TURNS: String(codeRun.agent.maxTurns),
+        AGENT_MAX_BUDGET_USD: String(codeRun.agent.maxBudgetUsd),
         ...Object.fromEntries(Object.keys(EVENT_ENV).map(name => [name, ''])),
       },
     },

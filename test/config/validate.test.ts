@@ -68,6 +68,10 @@ test.each<[string, unknown, RegExp]>([
   ['env name not a variable name', { codeRun: { env: { 'IS-SANDBOX': '1' } } }, /^codeRun\.env: "IS-SANDBOX" is not an environment variable name; use letters, digits and "_"/],
   ['env name the trigger sets', { codeRun: { env: { FAILURE_BRANCH: 'main' } } }, /^codeRun\.env\.FAILURE_BRANCH: the trigger sets this variable itself; remove it$/],
   ['env attempts instead of the setting', { codeRun: { env: { MAX_REMEDIATION_ATTEMPTS: '5' } } }, /^codeRun\.env\.MAX_REMEDIATION_ATTEMPTS: .*set codeRun\.maxRemediationAttempts instead/],
+  ['env branch prefix instead of the setting', { codeRun: { env: { REMEDIATION_BRANCH_PREFIX: 'x/' } } }, /^codeRun\.env\.REMEDIATION_BRANCH_PREFIX: .*set filters\.remediationBranchPrefix instead/],
+  ['env turn cap instead of the setting', { codeRun: { env: { AGENT_MAX_TURNS: '9' } } }, /^codeRun\.env\.AGENT_MAX_TURNS: .*set codeRun\.agent\.maxTurns instead/],
+  ['zero budget', { codeRun: { agent: { maxBudgetUsd: 0 } } }, /^codeRun\.agent\.maxBudgetUsd: .*above 0/],
+  ['fractional turns', { codeRun: { agent: { maxTurns: 2.5 } } }, /^codeRun\.agent\.maxTurns: .*integer from 1 to 1000/],
 ])('%s', (_name, input, expected) => {
   expect(problems(input)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
 });

@@ -119,12 +119,23 @@ describe('Sensor', () => {
     expect(spec.temperature).toBeUndefined();
     expect(Array.isArray(spec.env)).toBe(false);
     expect(Object.keys(spec.env).sort()).toEqual([
-      'FAILURE_BRANCH', 'FAILURE_COMMIT_MESSAGE', 'FAILURE_COMMIT_SHA', 'MAX_REMEDIATION_ATTEMPTS', 'REMEDIATION_MODE',
+      'AGENT_MAX_BUDGET_USD', 'AGENT_MAX_TURNS',
+      'FAILURE_BRANCH', 'FAILURE_COMMIT_MESSAGE', 'FAILURE_COMMIT_SHA', 'MAX_REMEDIATION_ATTEMPTS', 'REMEDIATION_BRANCH_PREFIX', 'REMEDIATION_MODE',
       'REPOSITORY', 'WORKFLOW_CONCLUSION', 'WORKFLOW_NAME', 'WORKFLOW_RUN_ATTEMPT', 'WORKFLOW_RUN_ID', 'WORKFLOW_RUN_URL',
     ]);
     expect(spec.env.REMEDIATION_MODE).toBe('ci-failure');
     expect(spec.env.MAX_REMEDIATION_ATTEMPTS).toBe('3');
+    expect(spec.env.REMEDIATION_BRANCH_PREFIX).toBe('ci-fix/');
+    expect(spec.env.AGENT_MAX_TURNS).toBe('40');
+    expect(spec.env.AGENT_MAX_BUDGET_USD).toBe('5');
     for (const value of Object.values(spec.env)) expect(typeof value).toBe('string');
+  });
+  test('the agent gets the Sensor\'s fix-branch prefix and its cost cap from the settings', () => {
+    const sensorOf = (m: any[]) => m.find(x => x.kind === 'Sensor');
+    const custom = sensorOf(synthChart({ filters: { remediationBranchPrefix: 'bot/fix-' }, codeRun: { agent: { maxTurns: 12, maxBudgetUsd: 0.5 } } }));
+    const spec = custom.spec.triggers[0].template.k8s.source.resource.spec;
+    expect(spec.env).toMatchObject({ REMEDIATION_BRANCH_PREFIX: 'bot/fix-', AGENT_MAX_TURNS: '12', AGENT_MAX_BUDGET_USD: '0.5' });
+    expect(JSON.stringify(custom.spec.dependencies)).toContain('bot/fix-');
   });
   test('codeRun.env adds variables to the agent environment', () => {
     const sensorOf = (m: any[]) => m.find(x => x.kind === 'Sensor');
