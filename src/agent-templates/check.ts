@@ -1,6 +1,7 @@
 /**
  * Offline checks of the agent templates: every template compiles with the controller's conventions,
- * and every rendered shell script passes `bash -n` and (when installed) `shellcheck`.
+ * every rendered shell script passes `bash -n` and (when installed) `shellcheck`, and so does every
+ * plain script (`*.sh`, shipped as is next to the templates and sourced by them).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +35,22 @@ export function listTemplates(templatesRoot: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && entry.name.endsWith('.hbs')) {
+        found.push(path.relative(templatesRoot, full).split(path.sep).join('/'));
+      }
+    }
+  };
+  walk(templatesRoot);
+  return found.sort();
+}
+
+/** Every plain shell script (`*.sh`, not a template) in a sub-folder of `templatesRoot`, sorted. */
+export function listPlainScripts(templatesRoot: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.sh') && dir !== templatesRoot) {
         found.push(path.relative(templatesRoot, full).split(path.sep).join('/'));
       }
     }
@@ -163,6 +180,18 @@ export function checkTemplates(templatesRoot: string, options: CheckOptions = {}
     results.push(runTool(`bash -n ${name}`, 'bash', ['-n'], rendered));
     const linted = runTool(`shellcheck ${name}`, shellcheck, ['--shell=bash', '-'], rendered);
     results.push(linted);
+  }
+  for (const name of listPlainScripts(templatesRoot)) {
+    const source = fs.readFileSync(path.join(templatesRoot, name), 'utf8');
+    // Shipped as is: a renderer that treated it as a template must find nothing to expand.
+    const line = source.split('\n').findIndex((text) => text.includes('{{'));
+    if (line >= 0) {
+      results.push({ name: `plain ${name}`, status: 'fail', detail: `${name}:${line + 1}: "{{" in a plain script; it is shipped without Handlebars, so write the text differently` });
+      continue;
+    }
+    results.push({ name: `plain ${name}`, status: 'ok', detail: '' });
+    results.push(runTool(`bash -n ${name}`, 'bash', ['-n'], source));
+    results.push(runTool(`shellcheck ${name}`, shellcheck, ['--shell=bash', '-'], source));
   }
   return results;
 }

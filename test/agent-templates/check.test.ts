@@ -53,7 +53,27 @@ describe('checkTemplates', () => {
       { name: 'compile code/claude/container-rex.sh.hbs', status: 'ok', detail: '' },
       { name: 'bash -n code/claude/container-rex.sh.hbs', status: 'ok', detail: '' },
       { name: 'shellcheck code/claude/container-rex.sh.hbs', status: 'ok', detail: '' },
+      { name: 'plain code/claude/rex-ci-remediation.sh', status: 'ok', detail: '' },
+      { name: 'bash -n code/claude/rex-ci-remediation.sh', status: 'ok', detail: '' },
+      { name: 'shellcheck code/claude/rex-ci-remediation.sh', status: 'ok', detail: '' },
+      { name: 'plain code/claude/rex-common.sh', status: 'ok', detail: '' },
+      { name: 'bash -n code/claude/rex-common.sh', status: 'ok', detail: '' },
+      { name: 'shellcheck code/claude/rex-common.sh', status: 'ok', detail: '' },
     ]);
+  });
+
+  it('checks plain scripts with bash -n and shellcheck, and refuses Handlebars syntax in them', () => {
+    const root = templatesDir('plain', {
+      'code/ok.sh': '# shellcheck shell=bash\ngreet() { printf \'%s\\n\' "$1"; }\n',
+      'code/syntax.sh': 'if then\n',
+      'code/lint.sh': '# shellcheck shell=bash\nrm -rf $1\n',
+      'code/braces.sh': '# shellcheck shell=bash\n# {{service}}\n',
+      'top-level.sh': 'not shipped\n',
+    });
+    const results = checkTemplates(root).filter((r) => r.status !== 'ok');
+    expect(results.map((r) => r.name)).toEqual(['plain code/braces.sh', 'shellcheck code/lint.sh', 'bash -n code/syntax.sh', 'shellcheck code/syntax.sh']);
+    expect(results[0].detail).toBe('code/braces.sh:2: "{{" in a plain script; it is shipped without Handlebars, so write the text differently');
+    expect(results[1].detail).toContain('SC2086');
   });
 
   it('reports each failing check', () => {

@@ -144,6 +144,12 @@ describe('templates check', () => {
         'ok    compile code/claude/container-rex.sh.hbs',
         'ok    bash -n code/claude/container-rex.sh.hbs',
         'ok    shellcheck code/claude/container-rex.sh.hbs',
+        'ok    plain code/claude/rex-ci-remediation.sh',
+        'ok    bash -n code/claude/rex-ci-remediation.sh',
+        'ok    shellcheck code/claude/rex-ci-remediation.sh',
+        'ok    plain code/claude/rex-common.sh',
+        'ok    bash -n code/claude/rex-common.sh',
+        'ok    shellcheck code/claude/rex-common.sh',
         '',
       ].join('\n'),
     });

@@ -17,7 +17,8 @@ describe('classify_failure', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'failed.log'), log);
     fs.writeFileSync(path.join(dir, 'steps.txt'), steps);
-    const run = spawnSync('bash', ['-c', 'source "$1" && classify_failure "$2/failed.log" "$2/steps.txt"', 'classify', box().script, dir], {
+    const library = path.join(path.dirname(box().script), 'rex-ci-remediation.sh');
+    const run = spawnSync('bash', ['-c', 'source "$1" && classify_failure "$2/failed.log" "$2/steps.txt"', 'classify', library, dir], {
       encoding: 'utf8',
       env: { PATH: '/usr/bin:/bin', HOME: box().home },
     });

@@ -20,13 +20,24 @@ describe('a fixable failure', () => {
     expect(result.status).toBe(0);
   });
 
-  it('fetches the failed logs and failed steps of the failing run', () => {
-    expect(box.gh('run', 'view').map((call) => call.args.slice(0, 5))).toEqual([
+  it('fetches the failed logs and failed steps of the triggering run attempt once it is completed', () => {
+    const views = box.gh('run', 'view');
+    expect(views.map((call) => call.args.slice(0, 5))).toEqual([
+      ['run', 'view', RUN_ID, '--repo', REPOSITORY],
       ['run', 'view', RUN_ID, '--repo', REPOSITORY],
       ['run', 'view', RUN_ID, '--repo', REPOSITORY],
     ]);
-    expect(box.gh('run', 'view')[0].args).toContain('--log-failed');
-    expect(flagValue(box.gh('run', 'view')[1].args, '--json')).toBe('jobs');
+    expect(flagValue(views[0].args, '--json')).toBe('status');
+    expect(views[1].args).toContain('--log-failed');
+    expect(flagValue(views[1].args, '--attempt')).toBe('1');
+    expect(flagValue(views[2].args, '--json')).toBe('jobs');
+    expect(flagValue(views[2].args, '--attempt')).toBe('1');
+  });
+
+  it('creates its labels without recolouring existing ones, and finds fix PRs by head branch', () => {
+    expect(box.gh('label', 'create').map((call) => call.args[2])).toEqual(['ci-fix', 'automated-fix', 'blocked']);
+    expect(box.gh('label', 'create').filter((call) => call.args.includes('--force'))).toEqual([]);
+    expect(box.gh('pr', 'list').map((call) => flagValue(call.args, '--head'))).toEqual([`ci-fix/${RUN_ID}-1`]);
   });
 
   it('pushes only the fix branch, one commit on top of the failing branch', () => {
@@ -74,7 +85,7 @@ describe('a fixable failure', () => {
   });
 
   it('comments on the failing commit with the PR, root cause and fix', () => {
-    const comments = box.gh('api', '--method', 'POST');
+    const comments = box.commitComments();
     expect(comments.map((call) => call.args[3])).toEqual([`repos/${REPOSITORY}/commits/${box.failingSha}/comments`]);
     expect(comments[0].body).toContain(`https://github.com/${REPOSITORY}/pull/100`);
     expect(comments[0].body).toContain('Root cause: clippy::ptr_arg rejects &Vec<u32> in count');
@@ -110,7 +121,9 @@ describe('a fix whose checks fail', () => {
 
   it('iterates with the logs of the failed check run', () => {
     expect(result.status).toBe(0);
-    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual([RUN_ID, RUN_ID, '555', '555']);
+    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual([RUN_ID, RUN_ID, RUN_ID, '555', '555', '555']);
+    // The fix PR's run is read at its latest attempt.
+    expect(box.gh('run', 'view').filter((call) => call.args[2] === '555' && call.args.includes('--attempt'))).toEqual([]);
     expect(box.calls('claude')[1].stdin).toContain('test result: FAILED. 1 failed');
     expect(box.calls('claude')[1].stdin).toContain('The previous attempt made this change');
   });
@@ -119,7 +132,7 @@ describe('a fix whose checks fail', () => {
     expect(box.git(['--git-dir', box.origin, 'rev-parse', `ci-fix/${RUN_ID}-2^`])).toBe(box.failingSha);
     expect(box.gh('pr', 'create').map((call) => flagValue(call.args, '--head'))).toEqual([`ci-fix/${RUN_ID}-1`, `ci-fix/${RUN_ID}-2`]);
     expect(box.gh('pr', 'close').map((call) => call.args[2])).toEqual(['100']);
-    expect(box.gh('api', '--method', 'POST')[0].body).toContain('/pull/101');
+    expect(box.commitComments()[0].body).toContain('/pull/101');
   });
 });
 
@@ -136,7 +149,7 @@ describe('a restarted pod whose fix PR is still open', () => {
     expect(result.stderr).toContain(`resuming: the fix PR of attempt 1 is open (https://github.com/${REPOSITORY}/pull/7)`);
     expect(box.calls('claude')).toEqual([]);
     expect(box.gh('pr', 'create')).toEqual([]);
-    const [comment] = box.gh('api', '--method', 'POST');
+    const [comment] = box.commitComments();
     expect(comment.body).toContain(`https://github.com/${REPOSITORY}/pull/7`);
     expect(comment.body).toContain('- Root cause: clippy::ptr_arg rejects &Vec<u32>\n- Fix: take a slice\n- Failure type: rust-clippy');
   });
@@ -154,7 +167,7 @@ describe('a restarted pod whose fix PR is still open', () => {
     });
     box.pushFixBranch(1, { 'src/lib.rs': FIXED_LIB }, commitMessage);
     expect(box.run(box.ciEnv()).status).toBe(0);
-    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual(['555', '555']);
+    expect(box.gh('run', 'view').map((call) => call.args[2])).toEqual(['555', '555', '555']);
     expect(box.calls('claude')[0].stdin).toContain('The previous attempt made this change');
     expect(box.gh('pr', 'create').map((call) => flagValue(call.args, '--head'))).toEqual([`ci-fix/${RUN_ID}-2`]);
     expect(box.gh('pr', 'close').map((call) => call.args[2])).toEqual(['7']);

@@ -4,11 +4,11 @@ import { sandboxFactory, scenario } from './fixtures';
 const sandbox = sandboxFactory();
 
 describe('other outcomes', () => {
-  it('reports unfinished checks without blocking', () => {
+  it('reports unfinished checks as blocked on the fix PR', () => {
     const box = sandbox({ scenario: scenario({ checks: { '100': [[{ bucket: 'pending', link: '' }]] } }) });
-    expect(box.run({ ...box.ciEnv(), CI_CHECKS_TIMEOUT_SECONDS: '0' }).status).toBe(0);
-    expect(box.gh('api', '--method', 'POST')[0].body).toContain('had not finished after 0 seconds');
-    expect(box.gh('pr', 'edit')).toEqual([]);
+    expect(box.run({ ...box.ciEnv(), CI_CHECKS_TIMEOUT_SECONDS: '0' }).status).toBe(1);
+    expect(box.commitComments()[0].body).toContain('the checks on the fix PR had not finished after 0 seconds');
+    expect(box.addedLabels()).toEqual([['100', 'blocked']]);
   });
 
   it('does not remediate its own fix branches', () => {
@@ -53,12 +53,12 @@ describe('other outcomes', () => {
     expect(box.calls('claude').length).toBeGreaterThan(0);
   });
 
-  it('stops with the fix when gh cannot list checks as JSON, instead of waiting for a timeout', () => {
-    const box = sandbox({ scenario: scenario({ ghWithoutChecksJson: true }) });
+  it.each([['2.23.0'], ['2.49.2']])('stops before cloning when gh %s is older than 2.50.0 (pr checks --json)', (version) => {
+    const box = sandbox({ scenario: scenario({ ghVersion: version }) });
     const result = box.run(box.ciEnv());
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('[rex] error: this gh cannot list checks as JSON (gh pr checks --json); install a current gh release in the agent image');
-    expect(box.gh('pr', 'checks')).toHaveLength(1);
+    expect(result.stderr).toBe(`[rex] error: gh ${version} is too old: the CI-remediation mode needs gh 2.50.0 or later (gh pr checks --json); install a current gh release in the agent image\n`);
+    expect(box.calls()).toEqual([]);
   });
 
   it('finds the system prompt next to itself by default', () => {

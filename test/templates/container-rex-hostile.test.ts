@@ -79,6 +79,6 @@ describe('hostile values', () => {
   it('records the agent root cause verbatim in the commit and the commit comment', () => {
     const message = box.git(['--git-dir', box.origin, 'log', '-1', '--format=%B', `ci-fix/${RUN_ID}-1`]);
     expect(message).toContain(`Root cause: ${HOSTILE_ROOT_CAUSE}\n`);
-    expect(box.gh('api', '--method', 'POST')[0].body).toContain(`Root cause: ${HOSTILE_ROOT_CAUSE}\n`);
+    expect(box.commitComments()[0].body).toContain(`Root cause: ${HOSTILE_ROOT_CAUSE}\n`);
   });
 });
