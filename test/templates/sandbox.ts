@@ -189,6 +189,7 @@ export class Sandbox {
   readonly branchPrefix: string;
   private runs = 0;
   private server?: ChildProcess;
+  private context: Record<string, unknown>;
 
   constructor(options: SandboxOptions) {
     this.root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rex-sandbox-')));
@@ -239,12 +240,22 @@ export class Sandbox {
     fs.mkdirSync(rendered);
     if (options.docsBranch) this.git(['--git-dir', this.origin, 'branch', options.docsBranch, 'main']);
     const docs = options.docsBranch ? { docs_repository_url: `file://${this.origin}`, docs_branch: options.docsBranch } : {};
-    const context = { ...BASE_CONTEXT, repository_url: `file://${this.origin}`, ...docs, ...options.context };
+    this.context = { ...BASE_CONTEXT, repository_url: `file://${this.origin}`, ...docs, ...options.context };
     this.script = path.join(rendered, 'container-rex.sh');
     this.systemPrompt = path.join(rendered, 'rex-ci-remediation-system-prompt.md');
-    fs.writeFileSync(this.script, renderTemplate(TEMPLATES_ROOT, 'code/claude/container-rex.sh.hbs', context), { mode: 0o755 });
-    fs.writeFileSync(this.systemPrompt, renderTemplate(TEMPLATES_ROOT, 'agents/rex-ci-remediation-system-prompt.md.hbs', context));
+    this.render();
     for (const plain of PLAIN_SCRIPTS) fs.copyFileSync(path.join(TEMPLATES_ROOT, plain), path.join(rendered, path.basename(plain)));
+  }
+
+  private render(): void {
+    fs.writeFileSync(this.script, renderTemplate(TEMPLATES_ROOT, 'code/claude/container-rex.sh.hbs', this.context), { mode: 0o755 });
+    fs.writeFileSync(this.systemPrompt, renderTemplate(TEMPLATES_ROOT, 'agents/rex-ci-remediation-system-prompt.md.hbs', this.context));
+  }
+
+  /** Renders the script again for another clone URL (e.g. origin over HTTP). */
+  setRepositoryUrl(url: string): void {
+    this.context = { ...this.context, repository_url: url };
+    this.render();
   }
 
   /** The environment the controller would give the container in CI-remediation mode (with a ready token). */
@@ -625,7 +636,7 @@ if (args.includes('--max-budget-usd') && !(Number(opt('--max-budget-usd')) > 0))
 call.stdin = fs.readFileSync(0, 'utf8');
 const promptFile = opt('--append-system-prompt-file');
 if (promptFile) call.systemPrompt = fs.readFileSync(promptFile, 'utf8');
-call.secrets = ['GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN', 'GITHUB_APP_ID'].filter((name) => process.env[name] !== undefined);
+call.secrets = ['GH_TOKEN', 'GITHUB_TOKEN', 'GITHUB_APP_PRIVATE_KEY', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'].filter((name) => process.env[name] !== undefined);
 // What git would hand the agent for the origin: nothing, when the script keeps its credential to itself.
 const origin = childProcess.spawnSync('git', ['config', '--get', 'remote.origin.url'], { encoding: 'utf8' }).stdout.trim();
 const url = new URL(origin.startsWith('http') ? origin : 'https://github.com/acme/widgets.git');

@@ -99,13 +99,6 @@ print_bounded() {
   rm -f -- "$copy"
 }
 
-# A string bounded to $2 characters on one line (newlines become spaces).
-one_line() {
-  local text=${1//$'\n'/ }
-  text=${text//$'\r'/ }
-  printf '%s' "${text:0:$2}"
-}
-
 # `gh run view --log-failed` output $1 → plain log lines in $2: the "job<TAB>step<TAB>" prefix and
 # the leading timestamp go (a step named "Check errors" would otherwise make every line look like an
 # error), every line is cut to REX_LINE_MAX bytes, and broken UTF-8 is dropped.
@@ -214,7 +207,8 @@ analyse_run() {
   gh_checked run view "$run" --repo "$REPOSITORY" "${attempt_flag[@]}" --json jobs \
     --jq '.jobs[] | select(.conclusion == "failure") | .name as $job | (.steps[] | select(.conclusion == "failure") | "\($job) / \(.name)")' \
     >"$dir/failed-steps.raw"
-  cut -c "1-$REX_LINE_MAX" "$dir/failed-steps.raw" | head -n 50 >"$dir/failed-steps.txt"
+  # head first: with pipefail, a reader that stops early would fail the writer with SIGPIPE.
+  head -n 50 "$dir/failed-steps.raw" | cut -c "1-$REX_LINE_MAX" >"$dir/failed-steps.txt"
   extract_errors "$dir/failed.log" >"$dir/errors.txt"
   tail -n 80 "$dir/failed.log" >"$dir/tail.txt"
   classify_failure "$dir/failed.log" "$dir/failed-steps.txt"
@@ -223,7 +217,8 @@ analyse_run() {
 # Error lines with two lines of context, bounded.
 extract_errors() {
   local pattern='(^|[^[:alpha:]])(error|errors|failed|failure|fatal|panicked|denied|forbidden|exception|timed out|killed)([^[:alpha:]]|$)|exit code [1-9]'
-  { grep -n -i -E -C 2 -- "$pattern" "$1" || true; } | head -n 150
+  grep -n -i -E -C 2 -- "$pattern" "$1" >"$1.matches" || true
+  head -n 150 "$1.matches"
 }
 
 # Prints one of: permissions timeout-oom rust-clippy docker-build lint tests other.
@@ -594,20 +589,24 @@ give_up() {
 # EXIT trap while remediating: an unexpected stop (a gh or git error, a die) is reported like any
 # other failure, never ending silently.
 on_unexpected_exit() {
-  local status=$? reason command
+  local status=$? reason failed=''
   ((status != 0)) || return 0
   reason=$(head -n 1 "$REX_ERROR_FILE" 2>/dev/null || true)
   if [[ -z $reason ]]; then
-    command=$(head -n 1 "$REX_FAILED_COMMANDS" 2>/dev/null || true)
-    reason="a step failed (exit status $status): $(one_line "$command" 200)"
+    IFS= read -r failed <"$REX_FAILED_COMMANDS" || true
+    reason="a step failed (exit status $status) ${failed:-outside any function}"
   fi
   give_up "$reason" "$REX_LATEST_PR"
 }
 
-# ERR trap while remediating: the first command that failed is what the report names when no die
-# said more (the text is the script's own, never a value).
+# ERR trap while remediating: where the first failing command was (its functions, innermost first,
+# and its text cut short) is what the report names when no die said more. The text is the script's
+# own, with variables unexpanded, never a value.
 on_command_failed() {
-  printf '%s\n' "$1" >>"$REX_FAILED_COMMANDS"
+  local command=$1
+  shift
+  local IFS=,
+  printf 'in %s: %s\n' "${*:-the main script}" "$(one_line "$command" 120)" >>"$REX_FAILED_COMMANDS"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -633,7 +632,7 @@ run_ci_remediation() {
   REX_LATEST_PR=''
   REX_FAILURE_CLASS=''
   set -o errtrace
-  trap 'on_command_failed "$BASH_COMMAND"' ERR
+  trap 'on_command_failed "$BASH_COMMAND" "${FUNCNAME[@]:0:3}"' ERR
   trap on_unexpected_exit EXIT
   init_github_auth "$REPOSITORY" true
   prepare_repository "$repository_url" "$REPO_DIR" "$app"

@@ -37,6 +37,13 @@ first_line_of() {
   printf '%s' "${line:0:300}"
 }
 
+# A string bounded to $2 characters on one line (newlines become spaces).
+one_line() {
+  local text=${1//$'\n'/ }
+  text=${text//$'\r'/ }
+  printf '%s' "${text:0:$2}"
+}
+
 # True when dotted version $1 is at least $2.
 version_at_least() {
   local -a have need
@@ -61,7 +68,7 @@ check_tools() {
     for tool in gh jq iconv; do
       command -v "$tool" >/dev/null || die "$tool is not installed in the agent image; install it (the CI-remediation mode needs gh, jq and iconv)"
     done
-    version=$(gh --version 2>/dev/null | sed -n 's/^gh version \([0-9][0-9.]*\).*/\1/p' | head -n 1)
+    version=$(gh --version 2>/dev/null | sed -n '1s/^gh version \([0-9][0-9.]*\).*/\1/p')
     [[ -n $version ]] || die "gh --version did not print a version; install gh $REX_GH_MIN_VERSION or later"
     version_at_least "$version" "$REX_GH_MIN_VERSION" ||
       die "gh $version is too old: the CI-remediation mode needs gh $REX_GH_MIN_VERSION or later (gh pr checks --json); install a current gh release in the agent image"
@@ -143,13 +150,13 @@ mint_installation_token() {
   jwt=$(app_jwt)
   if ! installation=$(app_api GET "/repos/$REX_AUTH_REPOSITORY/installation" "$jwt" 2>&1); then
     installation=$(app_api GET "/orgs/$owner/installation" "$jwt" 2>&1) ||
-      die "the GitHub App $GITHUB_APP_ID is not installed on $REX_AUTH_REPOSITORY or its organization ($(printf '%s' "$installation" | head -c 200)); install it there"
+      die "the GitHub App $GITHUB_APP_ID is not installed on $REX_AUTH_REPOSITORY or its organization ($(one_line "$installation" 200)); install it there"
   fi
   id=$(jq -r '.id // empty' <<<"$installation")
   [[ $id =~ ^[0-9]+$ ]] || die "GitHub answered the installation lookup without an id"
   REX_APP_SLUG=$(jq -r '.app_slug // empty' <<<"$installation")
   answer=$(app_api POST "/app/installations/$id/access_tokens" "$jwt" 2>&1) ||
-    die "GitHub refused an installation token for the App $GITHUB_APP_ID: $(printf '%s' "$answer" | head -c 200)"
+    die "GitHub refused an installation token for the App $GITHUB_APP_ID: $(one_line "$answer" 200)"
   token=$(jq -r '.token // empty' <<<"$answer")
   [[ -n $token ]] || die "GitHub answered the token request without a token"
   export GH_TOKEN=$token
