@@ -170,6 +170,12 @@ describe('GitHub App authentication', () => {
     expect(author).toBe(`${APP_SLUG}[bot] <${BOT_USER_ID}+${APP_SLUG}[bot]@users.noreply.github.com>`);
   });
 
+  it('with a ready token, takes the bot user from GitHub by the App name of the context', () => {
+    const { box } = cases.iterate;
+    const author = box.git(['--git-dir', box.origin, 'log', '-1', '--format=%an <%ae>', box.fixBranch(1)]);
+    expect(author).toBe(`test-rex[bot] <${BOT_USER_ID}+test-rex[bot]@users.noreply.github.com>`);
+  });
+
   it('leaves the agent no credential: no token variables, nothing from git, its own push refused', () => {
     const { box } = cases.app;
     const [agent] = box.calls('claude');

@@ -601,7 +601,7 @@ if (a === '--version') {
   finish('https://github.com/' + repo + '/issues/' + number + '\n');
 } else if (a === 'api' && !args.includes('--method')) {
   const route = args[1];
-  if (/^users\/.*%5Bbot%5D$/.test(route)) finish(json({ login: decodeURIComponent(route.slice(6)), id: ${BOT_USER_ID}, type: 'Bot' }));
+  if (/^users\/.*%5Bbot%5D$/.test(route)) finish(json({ login: decodeURIComponent(route.slice(6)).toLowerCase(), id: ${BOT_USER_ID}, type: 'Bot' }));
   else if (/^repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+$/.test(route)) finish(json({ sha: route.split('/').pop(), author: scenario.authorLogin ? { login: scenario.authorLogin } : null }));
   else finish('gh: Not Found (HTTP 404)\n', 1);
 } else if (a === 'api' && opt('--method') === 'POST' && /\/commits\/[0-9a-f]+\/comments$/.test(args[3])) {

@@ -191,16 +191,17 @@ git_remote() {
     -c 'credential.helper=!f() { test "$1" = get || return 0; echo username=x-access-token; printf "password=%s\n" "$GH_TOKEN"; }; f' "$@"
 }
 
-# Commit identity: "<slug>[bot]" with the bot user's id in the noreply address when GitHub tells it
-# (that is how GitHub links the commits to the App), else the App name from the context.
+# Commit identity: the App's bot user "<slug>[bot]" with its id in the noreply address when GitHub
+# tells them (that is how GitHub links the commits to the App), else the App name from the context.
 # $1: the App name from the controller's context. Prints "name<TAB>email".
 bot_identity() {
-  local slug=${REX_APP_SLUG:-$1} id=''
+  local slug=${REX_APP_SLUG:-$1} answer='' id='' login=''
   if [[ $REX_AUTH != none && $slug =~ ^[A-Za-z0-9-]+$ ]]; then
-    id=$(gh_ api "users/$slug%5Bbot%5D" --jq '.id' 2>/dev/null || true)
+    answer=$(gh_ api "users/$slug%5Bbot%5D" --jq '"\(.id)\t\(.login)"' 2>/dev/null || true)
+    IFS=$'\t' read -r id login <<<"$answer"
   fi
-  if [[ $id =~ ^[0-9]+$ ]]; then
-    printf '%s[bot]\t%s+%s[bot]@users.noreply.github.com\n' "$slug" "$id" "$slug"
+  if [[ $id =~ ^[0-9]+$ && $login =~ ^[A-Za-z0-9-]+\[bot\]$ ]]; then
+    printf '%s\t%s+%s@users.noreply.github.com\n' "$login" "$id" "$login"
   else
     printf '%s[bot]\t%s[bot]@users.noreply.github.com\n' "$slug" "$slug"
   fi
