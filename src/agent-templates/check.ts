@@ -27,15 +27,16 @@ export interface CheckResult {
 /** The example context used to render scripts; it also defines the known context fields. */
 export const EXAMPLE_CONTEXT_FILE = 'context.example.json';
 
-/** Every `*.hbs` under `templatesRoot`, as sorted `/`-separated relative paths. */
-export function listTemplates(templatesRoot: string): string[] {
+/** Every regular file under `templatesRoot` that `keep` accepts, as sorted `/`-separated relative paths. */
+function listFiles(templatesRoot: string, keep: (relativePath: string) => boolean): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.hbs')) {
-        found.push(path.relative(templatesRoot, full).split(path.sep).join('/'));
+      else if (entry.isFile()) {
+        const relativePath = path.relative(templatesRoot, full).split(path.sep).join('/');
+        if (keep(relativePath)) found.push(relativePath);
       }
     }
   };
@@ -43,20 +44,14 @@ export function listTemplates(templatesRoot: string): string[] {
   return found.sort();
 }
 
-/** Every plain shell script (`*.sh`, not a template) in a sub-folder of `templatesRoot`, sorted. */
+/** Every `*.hbs` under `templatesRoot`, as sorted `/`-separated relative paths. */
+export function listTemplates(templatesRoot: string): string[] {
+  return listFiles(templatesRoot, (file) => file.endsWith('.hbs'));
+}
+
+/** Every plain shell script (`*.sh`, not a template) in a sub-folder of `templatesRoot` (those are shipped), sorted. */
 export function listPlainScripts(templatesRoot: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.sh') && dir !== templatesRoot) {
-        found.push(path.relative(templatesRoot, full).split(path.sep).join('/'));
-      }
-    }
-  };
-  walk(templatesRoot);
-  return found.sort();
+  return listFiles(templatesRoot, (file) => file.endsWith('.sh') && file.includes('/'));
 }
 
 /**

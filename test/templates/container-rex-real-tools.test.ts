@@ -262,23 +262,17 @@ describe('the agent: cost cap, audit, failures', () => {
     expect(comment.body).toContain('| Attempt | Agent turns | Cost (USD) | Outcome |\n| --- | --- | --- | --- |\n| 1 | 9 | 0.5 | checks-failed |\n| 2 | 4 | 0.25 | fixed |\n');
   });
 
-  it('reports claude not logged in, pushing nothing', () => {
-    const { box, result } = cases.notLoggedIn;
+  it.each([
+    ['claude not logged in', 'notLoggedIn', 'claude exited with status 1: Not logged in · Please run /login', { turns: 0, costUsd: 0, outcome: 'agent-error' }],
+    ['the turn cap', 'maxTurns', 'the agent reached its cap of 12 turns (codeRun.agent.maxTurns)', { turns: 12, costUsd: 1.5, outcome: 'max-turns' }],
+  ])('stops on %s, pushing nothing the agent left, and reports it blocked', (_name, name, reason, audit) => {
+    const { box, result } = cases[name];
     expect(result.status).toBe(1);
     expect([...box.originBranches().keys()].sort()).toEqual([box.failingBranch, 'main'].sort());
     const body = box.commitComments()[0].body ?? '';
-    expect(body).toContain('stopped: claude exited with status 1: Not logged in · Please run /login.');
-    expect(auditMarkers(body)).toEqual([{ run: Number(RUN_ID), attempt: 1, turns: 0, costUsd: 0, outcome: 'agent-error' }]);
-    expect(box.gh('issue', 'create')).toHaveLength(1);
-  });
-
-  it('stops at the turn cap without pushing what the agent left', () => {
-    const { box, result } = cases.maxTurns;
-    expect(result.status).toBe(1);
-    expect([...box.originBranches().keys()].sort()).toEqual([box.failingBranch, 'main'].sort());
-    const body = box.commitComments()[0].body ?? '';
-    expect(body).toContain('stopped: the agent reached its cap of 12 turns (codeRun.agent.maxTurns).');
-    expect(auditMarkers(body)).toEqual([{ run: Number(RUN_ID), attempt: 1, turns: 12, costUsd: 1.5, outcome: 'max-turns' }]);
+    expect(body).toContain(`stopped: ${reason}.`);
+    expect(auditMarkers(body)).toEqual([{ run: Number(RUN_ID), attempt: 1, ...audit }]);
+    expect(box.gh('issue', 'create').map((call) => flagValue(call.args, '--label'))).toEqual(['blocked']);
   });
 
   it('reports a failure nobody planned for (a rejected push) with the failed step and blocked', () => {
