@@ -57,7 +57,8 @@ beforeAll(async () => {
     scenario: scenario({
       runs: {
         [RUN_ID]: { log: CLIPPY_LOG, failedSteps: 'build / Run cargo clippy\n', statuses: ['in_progress', 'completed'] },
-        '555': { log: 'test\tcargo test\t2025-01-01T00:00:05.1234567Z test result: FAILED. 1 failed\n', failedSteps: 'test / cargo test\n', statuses: ['in_progress', 'in_progress', 'completed'] },
+        // A step gh cannot name: the whole job's log, still "job<TAB>step<TAB>timestamp text".
+        '555': { log: 'test\tUNKNOWN STEP\t2025-01-01T00:00:05.1234567Z test result: FAILED. 1 failed\n', failedSteps: 'test / cargo test\n', statuses: ['in_progress', 'in_progress', 'completed'] },
       },
       checks: { '100': [FAIL('555')], '101': [PASS] },
       agent: [
@@ -282,6 +283,14 @@ describe('the agent: cost cap, audit, failures', () => {
     const body = box.commitComments()[0].body ?? '';
     expect(body).toContain('stopped: a step failed (exit status 1) in git_remote,push_fix_branch,run_ci_remediation: git -c core.hooksPath=/dev/null');
     expect(box.gh('issue', 'create').map((call) => flagValue(call.args, '--label'))).toEqual(['blocked']);
+  });
+
+  it('never writes a token into a comment, PR, issue or log', () => {
+    for (const { box, result } of Object.values(cases)) {
+      const tokens = ['ghp_ready-token', 'ghp_second', 'ghe_third', ...Object.keys(box.mintedTokens())];
+      const texts = [result.stdout, result.stderr, ...box.calls('gh').map((call) => `${call.args.join(' ')}\n${call.body ?? ''}`)];
+      for (const token of tokens) expect(texts.filter((text) => text.includes(token))).toEqual([]);
+    }
   });
 });
 
