@@ -76,6 +76,16 @@ beforeAll(async () => {
     AGENT_MAX_BUDGET_USD: '0.75',
   }));
 
+  // A restarted pod resuming an open fix PR: errors there stop and report too.
+  const resumed = sandbox({
+    scenario: scenario({
+      existingPrs: [{ number: 7, head: `ci-fix/${RUN_ID}-1`, base: 'feature/widgets', labels: ['ci-fix', 'automated-fix'], state: 'open' }],
+      checks: { '7': ['unauthorized'] },
+    }),
+  });
+  resumed.pushFixBranch(1, { 'src/lib.rs': FIXED_LIB }, 'fix(ci): x\n\nRoot cause: x\nFix: y\n');
+  define('resumed', resumed, () => resumed.ciEnv());
+
   const unauthorized = sandbox({ scenario: scenario({ checks: { '100': [PENDING, 'unauthorized'] } }) });
   define('unauthorized', unauthorized, () => unauthorized.ciEnv());
 
@@ -213,6 +223,14 @@ describe('runs, checks and labels as gh reports them', () => {
     expect(result.stderr).toContain('[rex] error: watching the checks of PR #100 failed: HTTP 401: Bad credentials (https://api.github.com/graphql)');
     expect(box.commitComments()[0].body).toContain('stopped: watching the checks of PR #100 failed: HTTP 401: Bad credentials');
     expect(box.addedLabels()).toEqual([['100', 'blocked']]);
+  });
+
+  it('stops and reports an error while resuming an open fix PR (errexit holds there too)', () => {
+    const { box, result } = cases.resumed;
+    expect(result.status).toBe(1);
+    expect(box.calls('claude')).toEqual([]);
+    expect(box.commitComments()[0].body).toContain('stopped: watching the checks of PR #7 failed: HTTP 401: Bad credentials');
+    expect(box.addedLabels()).toEqual([['7', 'blocked']]);
   });
 
   it('stops before any PR when a label cannot be created, and still reports', () => {

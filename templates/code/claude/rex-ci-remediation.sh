@@ -371,13 +371,13 @@ write_fix_task() {
   rm -f -- "$task.full"
 }
 
-# Runs the agent on task $1 in the clone, capped, with no GitHub credential; its answer goes to $2.
-# Prints "<outcome><TAB><turns><TAB><cost><TAB><error>": outcome ok, max-turns, max-budget or
+# Runs the agent (model $3) on task $1 in the clone, capped, with no GitHub credential; its answer
+# goes to $2. Prints "<outcome><TAB><turns><TAB><cost><TAB><error>": outcome ok, max-turns, max-budget or
 # agent-error (the error is claude's own message, one line).
 run_fix_agent() {
-  local task=$1 answer=$2 json=$SCRATCH/agent.json err=$SCRATCH/agent.err status=0 fields
+  local task=$1 answer=$2 model=$3 json=$SCRATCH/agent.json err=$SCRATCH/agent.err status=0 fields
   local subtype is_error turns cost message
-  local -a flags=(-p --model "$AGENT_MODEL" --output-format json --permission-mode bypassPermissions
+  local -a flags=(-p --model "$model" --output-format json --permission-mode bypassPermissions
     --max-turns "$AGENT_MAX_TURNS" --max-budget-usd "$AGENT_MAX_BUDGET_USD"
     --append-system-prompt-file "$REX_CI_SYSTEM_PROMPT")
   run_claude_contained "$REPO_DIR" "${flags[@]}" <"$task" >"$json" 2>"$err" || status=$?
@@ -437,10 +437,10 @@ guard_change() {
 }
 
 # Runs the agent for attempt $1 on a fresh fix branch from the failing branch and commits its change.
-# $2: analysis folder, $3: failure type. Prints "<status><TAB><detail>": committed (detail: root
+# $2: analysis folder, $3: failure type, $4: model. Prints "<status><TAB><detail>": committed (detail: root
 # cause), refused (detail: why nothing was pushed) or stopped (detail: the agent's error or cap).
 make_fix() {
-  local attempt=$1 dir=$2 failure_class=$3 base branch outcome turns cost error reason root_cause fix_summary
+  local attempt=$1 dir=$2 failure_class=$3 model=$4 base branch outcome turns cost error reason root_cause fix_summary
   local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result
   branch=$(fix_branch_name "$attempt")
   base=$(git -C "$REPO_DIR" rev-parse --verify --quiet "refs/remotes/origin/$FAILURE_BRANCH^{commit}") ||
@@ -451,7 +451,7 @@ make_fix() {
   write_fix_task "$attempt" "$dir" "$task" "$failure_class"
   # The agent can rewrite .git/config and hooks; the script's own git calls must not run what it left.
   cp -- "$REPO_DIR/.git/config" "$SCRATCH/git-config.saved"
-  result=$(run_fix_agent "$task" "$answer")
+  result=$(run_fix_agent "$task" "$answer" "$model")
   IFS=$'\t' read -r outcome turns cost error <<<"$result"
   cp -- "$SCRATCH/git-config.saved" "$REPO_DIR/.git/config"
   rm -rf -- "$REPO_DIR/.git/hooks"
@@ -615,9 +615,8 @@ on_command_failed() {
 
 # $1: repository clone URL, $2: the App name (context), $3: the model.
 run_ci_remediation() {
-  local repository_url=$1 app=$2 counted highest pr state log_run log_attempt attempt watch result status detail
+  local repository_url=$1 app=$2 model=$3 counted highest pr state log_run log_attempt attempt watch result status detail
   local root_cause='' fix_summary='' dir
-  AGENT_MODEL=$3
   read_ci_environment
   case $FAILURE_BRANCH in
     "$REMEDIATION_BRANCH_PREFIX"*)
@@ -675,7 +674,7 @@ run_ci_remediation() {
     if [[ $REX_FAILURE_CLASS == permissions ]]; then
       give_up "the failure is about permissions or secrets, which an automated fix must not change" "$previous_pr"
     fi
-    result=$(make_fix "$attempt" "$dir" "$REX_FAILURE_CLASS")
+    result=$(make_fix "$attempt" "$dir" "$REX_FAILURE_CLASS" "$model")
     IFS=$'\t' read -r status detail <<<"$result"
     [[ $status == committed ]] || give_up "$detail" "$previous_pr"
     root_cause=$detail
