@@ -98,6 +98,9 @@ beforeAll(async () => {
   const notLoggedIn = sandbox({ scenario: scenario({ agent: [{ edits: {}, output: '', outcome: 'not-logged-in' }] }) });
   define('notLoggedIn', notLoggedIn, () => notLoggedIn.ciEnv());
 
+  const badKey = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: '', outcome: 'invalid-api-key' }] }) });
+  define('badKey', badKey, () => badKey.ciEnv());
+
   const maxTurns = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: '', outcome: 'max-turns', costUsd: 1.5 }] }) });
   define('maxTurns', maxTurns, () => ({ ...maxTurns.ciEnv(), AGENT_MAX_TURNS: '12' }));
 
@@ -283,6 +286,7 @@ describe('the agent: cost cap, audit, failures', () => {
 
   it.each([
     ['claude not logged in', 'notLoggedIn', 'claude exited with status 1: Not logged in · Please run /login', { turns: 0, costUsd: 0, outcome: 'agent-error' }],
+    ['an API key claude rejects', 'badKey', 'claude reported an error: Invalid API key · Please run /login', { turns: 1, costUsd: 0, outcome: 'agent-error' }],
     ['the turn cap', 'maxTurns', 'the agent reached its cap of 12 turns (codeRun.agent.maxTurns)', { turns: 12, costUsd: 1.5, outcome: 'max-turns' }],
   ])('stops on %s, pushing nothing the agent left, and reports it blocked', (_name, name, reason, audit) => {
     const { box, result } = cases[name];

@@ -27,8 +27,9 @@
  *   {type, subtype, is_error, num_turns, result (on success), total_cost_usd, ...}, exit 1 only when
  *   is_error; error_max_turns and error_max_budget_usd are is_error false (exit 0); as root,
  *   bypassPermissions is refused unless IS_SANDBOX=1 with "--dangerously-skip-permissions cannot be
- *   used with root/sudo privileges for security reasons"; without credentials it prints
- *   "Not logged in · Please run /login" and exits 1 (issue 10, fact 10: claude 2.1.x).
+ *   used with root/sudo privileges for security reasons"; an API error (401) becomes a result with
+ *   is_error true and "Invalid API key · Please run /login", exit 1; without credentials 2.1.x prints
+ *   "Not logged in · Please run /login" on stdout and exits 1 (issue 10, fact 10; not in 2.0.77).
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -72,7 +73,7 @@ export interface AgentPlan {
   /** Its final answer (`result`). */
   output: string;
   /** How it ends; default success. */
-  outcome?: 'success' | 'max-turns' | 'max-budget' | 'not-logged-in';
+  outcome?: 'success' | 'max-turns' | 'max-budget' | 'not-logged-in' | 'invalid-api-key';
   turns?: number;
   costUsd?: number;
   /** Tries to push to main itself, as a prompt-injected agent would. */
@@ -662,8 +663,11 @@ const base = { type: 'result', duration_ms: 1000, duration_api_ms: 900, num_turn
 const result =
   outcome === 'max-turns' ? { ...base, subtype: 'error_max_turns', is_error: false, num_turns: Number(opt('--max-turns')), errors: [] }
   : outcome === 'max-budget' ? { ...base, subtype: 'error_max_budget_usd', is_error: false, errors: [] }
+  // 2.0.77 turns an API error (HTTP 401 here) into an assistant message: success, is_error true, exit 1.
+  : outcome === 'invalid-api-key' ? { ...base, subtype: 'success', is_error: true, num_turns: 1, total_cost_usd: 0, result: 'Invalid API key · Please run /login' }
   : { ...base, subtype: 'success', is_error: false, result: plan.output };
 finish(JSON.stringify(result) + '\n');
+if (result.is_error) process.exit(1);
 `;
 
 /**

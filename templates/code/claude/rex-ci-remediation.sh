@@ -30,7 +30,9 @@
 # - claude 2.0.77 cli.js, print mode with --output-format json: one JSON result object on stdout with
 #   subtype (success, error_max_turns, error_max_budget_usd, error_during_execution), is_error,
 #   num_turns, total_cost_usd and, on success, result; exit status 1 only when is_error. A cap
-#   reached is is_error false, exit 0. --max-turns and --max-budget-usd exist (print mode only).
+#   reached is is_error false, exit 0; an API error (a bad key) is subtype success with is_error true
+#   and the message as result. --max-turns and --max-budget-usd exist (print mode only). Without
+#   credentials 2.1.x prints "Not logged in · Please run /login" on stdout, not JSON, and exits 1.
 
 readonly REX_FIX_LABELS=(ci-fix automated-fix)
 readonly REX_BLOCKED_LABEL=blocked
@@ -401,7 +403,8 @@ run_fix_agent() {
     printf 'max-budget\t%s\t%s\tthe agent reached its budget of %s USD (codeRun.agent.maxBudgetUsd)\n' "$turns" "$cost" "$AGENT_MAX_BUDGET_USD"
   else
     message=$(jq -r '.result // (.errors // [] | join("; ")) // ""' "$json" 2>/dev/null || true)
-    printf 'agent-error\t%s\t%s\tclaude failed (%s): %s\n' "$turns" "$cost" "$subtype" "$(one_line "$message" 300)"
+    if [[ $subtype == success ]]; then subtype='an error'; fi
+    printf 'agent-error\t%s\t%s\tclaude reported %s: %s\n' "$turns" "$cost" "$subtype" "$(one_line "$message" 300)"
   fi
 }
 
