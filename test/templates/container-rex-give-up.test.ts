@@ -1,5 +1,5 @@
 /** The container script's attempt cap and the ways it gives up (blocked label, author tagged). */
-import { RUN_ID, flagValue } from './sandbox';
+import { RUN_ID, auditMarkers, flagValue } from './sandbox';
 import { AGENT_ANSWER, FAIL, PASS, sandboxFactory, scenario } from './fixtures';
 
 const sandbox = sandboxFactory();
@@ -23,6 +23,8 @@ describe('the attempt cap', () => {
     expect(box.gh('pr', 'create')).toHaveLength(2);
     expect([...box.originBranches().keys()].filter((name) => name.startsWith('ci-fix/'))).toHaveLength(2);
     expect(box.addedLabels().map(([number]) => number)).toEqual(['101', '101']);
+    // The restarted pod reports the earlier pod's attempts, read from the latest fix PR, whose checks it watched again.
+    expect(auditMarkers(box.commitComments()[1].body ?? '').map((m) => [m.attempt, m.outcome])).toEqual([[1, 'checks-failed'], [2, 'checks-failed']]);
   });
 
   it('counts attempts from fix branches and fix PRs on GitHub', () => {

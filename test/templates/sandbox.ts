@@ -93,7 +93,7 @@ export interface Scenario {
   /** The `gh --version` release; default 2.60.0. */
   ghVersion?: string;
   /** PRs that already exist on "GitHub". */
-  existingPrs?: { number: number; head: string; base: string; labels: string[]; state: string }[];
+  existingPrs?: { number: number; head: string; base: string; labels: string[]; state: string; body?: string }[];
   /** Labels that exist in the repository; default none. */
   labels?: string[];
   /** When set, creating a label fails with this error (e.g. the App lacks issues: write). */
@@ -575,7 +575,7 @@ if (a === '--version') {
     return;
   }
   const number = state.nextNumber++;
-  state.prs.push({ number, head, base: opt('--base'), labels, state: 'open' });
+  state.prs.push({ number, head, base: opt('--base'), labels, state: 'open', body: call.body });
   finish('https://github.com/' + repo + '/pull/' + number + '\n');
 } else if (a === 'pr' && b === 'checks') {
   if (scenario.secondsPerChecksCall) advanceClock(scenario.secondsPerChecksCall);
@@ -587,6 +587,10 @@ if (a === '--version') {
   const answer = answers[Math.min(n, answers.length - 1)];
   if (answer === 'unauthorized') finish('HTTP 401: Bad credentials (https://api.github.com/graphql)\n', 1);
   else finish(json(answer));
+} else if (a === 'pr' && b === 'view') {
+  const pr = state.prs.find((p) => String(p.number) === args[2]);
+  if (!pr) finish("GraphQL: Could not resolve to a PullRequest with the number of " + args[2] + ". (repository.pullRequest)\n", 1);
+  else finish(json({ body: pr.body || '' }));
 } else if (a === 'pr' && b === 'edit') {
   finish("GraphQL: Projects (classic) is being deprecated in favor of the new Projects experience, see: https://github.blog/changelog/2024-05-23-sunset-notice-projects-classic/. (repository.pullRequest.projectCards)\n", 1);
 } else if (a === 'pr' && b === 'close') {

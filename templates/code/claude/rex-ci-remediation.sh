@@ -320,6 +320,20 @@ set_attempt_outcome() {
   mv -- "$file.new" "$file"
 }
 
+# Seeds the audit with the attempts an earlier pod recorded in the body of fix PR $1 (its marker
+# lines for this run). The body is editable on GitHub: only well-formed values are taken.
+restore_audit() {
+  local body=$SCRATCH/previous-pr-body.md attempt turns cost outcome
+  gh_checked pr view "$1" --repo "$REPOSITORY" --json body --jq .body >"$body"
+  grep -E '^<!-- ci-remediation \{.*\} -->$' "$body" | sed -e 's/^<!-- ci-remediation //' -e 's/ -->$//' |
+    jq -r --argjson run "$WORKFLOW_RUN_ID" 'select(type == "object" and .run == $run) | [.attempt, .turns, .costUsd, .outcome] | map(tostring) | @tsv' 2>/dev/null |
+    while IFS=$'\t' read -r attempt turns cost outcome; do
+      if [[ $attempt =~ ^[0-9]{1,2}$ && $turns =~ ^[0-9]{1,5}$ && $cost =~ ^[0-9]{1,6}(\.[0-9]{1,8})?$ && $outcome =~ ^[a-z-]{1,20}$ ]]; then
+        record_attempt "$attempt" "$turns" "$cost" "$outcome"
+      fi
+    done || true
+}
+
 print_audit() {
   local attempt turns cost outcome
   [[ -s $SCRATCH/audit.tsv ]] || return 0
@@ -643,6 +657,7 @@ run_ci_remediation() {
   IFS=$'\t' read -r highest pr state <<<"$counted"
   log "found $highest earlier attempt(s) for run $WORKFLOW_RUN_ID"
   REX_LATEST_PR=$pr
+  if [[ -n $pr ]]; then restore_audit "$pr"; fi
   log_run=$WORKFLOW_RUN_ID
   log_attempt=$WORKFLOW_RUN_ATTEMPT
   if [[ $state == OPEN ]]; then
@@ -658,12 +673,17 @@ run_ci_remediation() {
     IFS=$'\t' read -r result log_run <<<"$watch"
     case $result in
       pass)
+        set_attempt_outcome "$highest" fixed
         report_fixed "$pr" "${root_cause:-see the fix PR}" "${fix_summary:-see the fix PR}" "${REX_FAILURE_CLASS:-unknown}"
         trap - EXIT
         return 0
         ;;
-      timeout) give_up "the checks on the fix PR had not finished after $CI_CHECKS_TIMEOUT_SECONDS seconds" "$pr" ;;
+      timeout)
+        set_attempt_outcome "$highest" checks-timeout
+        give_up "the checks on the fix PR had not finished after $CI_CHECKS_TIMEOUT_SECONDS seconds" "$pr"
+        ;;
     esac
+    set_attempt_outcome "$highest" checks-failed
     [[ -n $log_run ]] || give_up "a check outside GitHub Actions failed on https://github.com/$REPOSITORY/pull/$pr" "$pr"
     log_attempt=''
   fi
