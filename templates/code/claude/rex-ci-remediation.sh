@@ -630,6 +630,28 @@ on_command_failed() {
 # The mode
 # ---------------------------------------------------------------------------------------------
 
+# Ends the run when the checks of attempt $1's PR $2 decided it ($3: the watch_checks result): fixed
+# (reported, exit 0), not finished in time or failed outside Actions (blocked, exit 1). Returns when
+# an Actions run failed, for the next attempt to analyse. $4, $5: root cause and fix for the report.
+conclude_watch() {
+  local attempt=$1 pr=$2 result failed_run
+  IFS=$'\t' read -r result failed_run <<<"$3"
+  case $result in
+    pass)
+      set_attempt_outcome "$attempt" fixed
+      report_fixed "$pr" "$4" "$5" "${REX_FAILURE_CLASS:-unknown}"
+      trap - EXIT ERR
+      exit 0
+      ;;
+    timeout)
+      set_attempt_outcome "$attempt" checks-timeout
+      give_up "the checks on the fix PR had not finished after $CI_CHECKS_TIMEOUT_SECONDS seconds" "$pr"
+      ;;
+  esac
+  set_attempt_outcome "$attempt" checks-failed
+  [[ -n $failed_run ]] || give_up "a check outside GitHub Actions failed on https://github.com/$REPOSITORY/pull/$pr" "$pr"
+}
+
 # $1: repository clone URL, $2: the App name (context), $3: the model.
 run_ci_remediation() {
   local repository_url=$1 app=$2 model=$3 counted highest pr state log_run log_attempt attempt watch result status detail
@@ -670,21 +692,8 @@ run_ci_remediation() {
     git -C "$REPO_DIR" show --format= "refs/remotes/origin/$(fix_branch_name "$highest")" -- >"$SCRATCH/previous-attempt.diff"
     log "resuming: the fix PR of attempt $highest is open (https://github.com/$REPOSITORY/pull/$pr); watching its checks"
     watch=$(watch_checks "$pr")
+    conclude_watch "$highest" "$pr" "$watch" "${root_cause:-see the fix PR}" "${fix_summary:-see the fix PR}"
     IFS=$'\t' read -r result log_run <<<"$watch"
-    case $result in
-      pass)
-        set_attempt_outcome "$highest" fixed
-        report_fixed "$pr" "${root_cause:-see the fix PR}" "${fix_summary:-see the fix PR}" "${REX_FAILURE_CLASS:-unknown}"
-        trap - EXIT
-        return 0
-        ;;
-      timeout)
-        set_attempt_outcome "$highest" checks-timeout
-        give_up "the checks on the fix PR had not finished after $CI_CHECKS_TIMEOUT_SECONDS seconds" "$pr"
-        ;;
-    esac
-    set_attempt_outcome "$highest" checks-failed
-    [[ -n $log_run ]] || give_up "a check outside GitHub Actions failed on https://github.com/$REPOSITORY/pull/$pr" "$pr"
     log_attempt=''
   fi
   ((highest < MAX_REMEDIATION_ATTEMPTS)) || give_up "the cap of $MAX_REMEDIATION_ATTEMPTS attempts is reached" "$pr"
@@ -711,21 +720,8 @@ run_ci_remediation() {
         log "warning: could not close PR $previous_pr"
     fi
     watch=$(watch_checks "$pr")
+    conclude_watch "$attempt" "$pr" "$watch" "$root_cause" "$fix_summary"
     IFS=$'\t' read -r result log_run <<<"$watch"
-    case $result in
-      pass)
-        set_attempt_outcome "$attempt" fixed
-        report_fixed "$pr" "$root_cause" "$fix_summary" "$REX_FAILURE_CLASS"
-        trap - EXIT
-        return 0
-        ;;
-      timeout)
-        set_attempt_outcome "$attempt" checks-timeout
-        give_up "the checks on the fix PR had not finished after $CI_CHECKS_TIMEOUT_SECONDS seconds" "$pr"
-        ;;
-    esac
-    set_attempt_outcome "$attempt" checks-failed
-    [[ -n $log_run ]] || give_up "a check outside GitHub Actions failed on https://github.com/$REPOSITORY/pull/$pr" "$pr"
     git -C "$REPO_DIR" show --format= HEAD >"$SCRATCH/previous-attempt.diff"
     log_attempt=''
     previous_pr=$pr
