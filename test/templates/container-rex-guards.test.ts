@@ -1,4 +1,6 @@
 /** The container script's input validation, loop guard, prompt discovery and unfinished checks. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { sandboxFactory, scenario } from './fixtures';
 
 const sandbox = sandboxFactory();
@@ -59,6 +61,18 @@ describe('other outcomes', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`[rex] error: gh ${version} is too old: the CI-remediation mode needs gh 2.50.0 or later (gh pr checks --json); install a current gh release in the agent image\n`);
     expect(box.calls()).toEqual([]);
+  });
+
+  it.each([
+    ['claude', 'claude is not on PATH; install @anthropic-ai/claude-code in the agent image'],
+    ['gh', 'gh is not installed in the agent image; install it (the CI-remediation mode needs gh, jq and iconv)'],
+  ])('stops before cloning when %s is missing, naming the fix', (tool, message) => {
+    const box = sandbox({ scenario: scenario() });
+    fs.rmSync(path.join(box.bin, tool));
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`[rex] error: ${message}\n`);
+    expect(fs.existsSync(path.join(box.work, 'repo'))).toBe(false);
   });
 
   it('finds the system prompt next to itself by default', () => {
