@@ -75,6 +75,17 @@ describe('other outcomes', () => {
     expect(fs.existsSync(path.join(box.work, 'repo'))).toBe(false);
   });
 
+  it('finds its plain scripts under their ConfigMap keys too, and names the fix when they are missing', () => {
+    const box = sandbox({ scenario: scenario() });
+    const dir = path.dirname(box.script);
+    for (const name of ['rex-common.sh', 'rex-ci-remediation.sh']) fs.renameSync(path.join(dir, name), path.join(dir, `code_claude_${name}`));
+    expect(box.run(box.ciEnv()).status).toBe(0);
+    fs.rmSync(path.join(dir, 'code_claude_rex-common.sh'));
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`[rex] error: rex-common.sh not found next to the script in ${dir}; ship templates/code/claude/rex-common.sh in the same ConfigMap (or set REX_SCRIPTS_DIR)\n`);
+  });
+
   it('finds the system prompt next to itself by default', () => {
     const box = sandbox({ scenario: scenario() });
     const env: Record<string, string> = box.ciEnv();
