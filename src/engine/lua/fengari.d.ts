@@ -50,6 +50,7 @@ declare module 'fengari' {
     lua_tonumber(L: LuaState, idx: number): number;
     lua_pushvalue(L: LuaState, idx: number): void;
     lua_typename(L: LuaState, type: number): LuaString;
+    lua_checkstack(L: LuaState, n: number): boolean;
     lua_close(L: LuaState): void;
     lua_createtable(L: LuaState, narr: number, nrec: number): void;
     lua_gettop(L: LuaState): number;

@@ -138,3 +138,28 @@ describe('what Argo does not filter', () => {
     expect(runScriptFilter('return false', undefined)).toBe(true);
   });
 });
+
+describe('deeply nested event data', () => {
+  /** `{"a": {"a": ... {"leaf": true}}, "xs": [{"xs": [... {"leaf": true}]}]}`: two chains `depth` tables deep. */
+  function nested(depth: number): Record<string, unknown> {
+    const leaf = () => ({ leaf: true, list: [{ k: 1 }, null, [2]] });
+    let objects: Record<string, unknown> = leaf();
+    let arrays: Record<string, unknown> = leaf();
+    for (let i = 0; i < depth; i++) {
+      objects = { a: objects };
+      arrays = { xs: [arrays] };
+    }
+    return { ...objects, xs: arrays.xs };
+  }
+
+  // gopher-lua builds the event table in Go with no VM stack, so Argo passes these; the
+  // table builder used to overflow fengari's fixed Lua stack from 9 levels on.
+  it.each([9, 50, 1000])('builds a table %i objects deep', (depth) => {
+    const script = `local t = event
+for i = 1, ${depth} do t = t.a end
+local u = event
+for i = 1, ${depth} do u = u.xs[1] end
+return t.leaf == true and u.leaf == true and #t.list == 1 and t.list[1].k == 1`;
+    expect(runScriptFilter(script, nested(depth))).toBe(true);
+  });
+});
