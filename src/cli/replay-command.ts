@@ -42,8 +42,9 @@ export interface ReplaySummary {
   /** Every malformed entry counted; `malformed` lists the first 1000 of them. */
   malformedCount: number;
   malformed: { location: string; error: string }[];
-  dependencies: { name: string; passed: number; dropped: number; droppedBy: ReasonCount[] }[];
-  triggers: { name: string; fired: number; failed: number; notFired: number; failedBy: ReasonCount[] }[];
+  /** `cannotEvaluate`: events the simulator could not evaluate (no verdict; reasons in `cannotEvaluateBy`). */
+  dependencies: { name: string; passed: number; dropped: number; droppedBy: ReasonCount[]; cannotEvaluate: number; cannotEvaluateBy: ReasonCount[] }[];
+  triggers: { name: string; fired: number; failed: number; notFired: number; failedBy: ReasonCount[]; cannotEvaluate: number; cannotEvaluateBy: ReasonCount[] }[];
   seconds: number;
   eventsPerSecond: number;
 }
@@ -117,8 +118,18 @@ class ReasonCounter {
   }
 }
 
-type DependencyCounts = ReplaySummary['dependencies'][number] & { counter: ReasonCounter };
-type TriggerCounts = ReplaySummary['triggers'][number] & { counter: ReasonCounter };
+/** Reasons of the failures (`counter`) and of the events the simulator cannot evaluate (`unevaluated`). */
+type Counters = { counter: ReasonCounter; unevaluated: ReasonCounter };
+type DependencyCounts = ReplaySummary['dependencies'][number] & Counters;
+type TriggerCounts = ReplaySummary['triggers'][number] & Counters;
+
+function newDependencyCounts(name: string): DependencyCounts {
+  return { name, passed: 0, dropped: 0, droppedBy: [], cannotEvaluate: 0, cannotEvaluateBy: [], counter: new ReasonCounter(), unevaluated: new ReasonCounter() };
+}
+
+function newTriggerCounts(name: string): TriggerCounts {
+  return { name, fired: 0, failed: 0, notFired: 0, failedBy: [], cannotEvaluate: 0, cannotEvaluateBy: [], counter: new ReasonCounter(), unevaluated: new ReasonCounter() };
+}
 
 /**
  * Runs entries through a Sensor one at a time and keeps only counts (and the first
@@ -160,11 +171,15 @@ export class ReplayTally {
     const report = simulateSensor(this.sensor, event, { now: this.now, validationIssues: this.validationIssues });
     this.events++;
     this.sensorName = report.sensor;
-    const dependencies = (this.dependencies ??= report.dependencies.map(d => ({ name: d.name, passed: 0, dropped: 0, droppedBy: [], counter: new ReasonCounter() })));
-    const triggers = (this.triggers ??= report.triggers.map(t => ({ name: t.name, fired: 0, failed: 0, notFired: 0, failedBy: [], counter: new ReasonCounter() })));
+    const dependencies = (this.dependencies ??= report.dependencies.map(d => newDependencyCounts(d.name)));
+    const triggers = (this.triggers ??= report.triggers.map(t => newTriggerCounts(t.name)));
     for (let i = 0; i < dependencies.length; i++) {
       const counts = dependencies[i];
-      if (report.dependencies[i].passed) {
+      const unevaluated = report.dependencies[i].cannotEvaluate;
+      if (unevaluated !== undefined) {
+        counts.cannotEvaluate++;
+        counts.unevaluated.add(normaliseReason(unevaluated));
+      } else if (report.dependencies[i].passed) {
         counts.passed++;
       } else {
         counts.dropped++;
@@ -175,7 +190,10 @@ export class ReplayTally {
       const counts = triggers[i];
       const trigger = report.triggers[i];
       if (trigger.fired) counts.fired++;
-      else if (trigger.error !== null) {
+      else if (trigger.cannotEvaluate !== undefined) {
+        counts.cannotEvaluate++;
+        counts.unevaluated.add(normaliseReason(trigger.cannotEvaluate));
+      } else if (trigger.error !== null) {
         counts.failed++;
         counts.counter.add(normaliseReason(trigger.error));
       } else counts.notFired++;
@@ -194,8 +212,8 @@ export class ReplayTally {
       // No event at all: still name the dependencies and triggers, with zero counts.
       const empty = simulateSensor(this.sensor, null, { now: this.now, validationIssues: this.validationIssues });
       sensorName = empty.sensor;
-      dependencies = empty.dependencies.map(d => ({ name: d.name, passed: 0, dropped: 0, droppedBy: [], counter: new ReasonCounter() }));
-      triggers = empty.triggers.map(t => ({ name: t.name, fired: 0, failed: 0, notFired: 0, failedBy: [], counter: new ReasonCounter() }));
+      dependencies = empty.dependencies.map(d => newDependencyCounts(d.name));
+      triggers = empty.triggers.map(t => newTriggerCounts(t.name));
     }
     const seconds = (performance.now() - this.start) / 1000;
     return {
@@ -203,8 +221,8 @@ export class ReplayTally {
       events: this.events,
       malformedCount: this.malformedCount,
       malformed: [...this.malformed],
-      dependencies: dependencies.map(({ counter, ...d }) => ({ ...d, droppedBy: counter.sorted() })),
-      triggers: triggers.map(({ counter, ...t }) => ({ ...t, failedBy: counter.sorted() })),
+      dependencies: dependencies.map(({ counter, unevaluated, ...d }) => ({ ...d, droppedBy: counter.sorted(), cannotEvaluateBy: unevaluated.sorted() })),
+      triggers: triggers.map(({ counter, unevaluated, ...t }) => ({ ...t, failedBy: counter.sorted(), cannotEvaluateBy: unevaluated.sorted() })),
       seconds,
       eventsPerSecond: seconds > 0 ? this.events / seconds : 0,
     };
@@ -234,12 +252,14 @@ export function formatReplay(summary: ReplaySummary): string {
     if (unlisted > 0) lines.push(`  ... and ${unlisted} more`);
   }
   for (const d of summary.dependencies) {
-    lines.push('', `Dependency ${d.name}: ${d.passed} passed, ${d.dropped} dropped`);
-    for (const r of d.droppedBy) lines.push(`  ${String(r.count).padStart(6)}  ${r.reason}`);
+    const unevaluated = d.cannotEvaluate > 0 ? `, ${d.cannotEvaluate} the simulator cannot evaluate (no verdict)` : '';
+    lines.push('', `Dependency ${d.name}: ${d.passed} passed, ${d.dropped} dropped${unevaluated}`);
+    for (const r of [...d.droppedBy, ...d.cannotEvaluateBy]) lines.push(`  ${String(r.count).padStart(6)}  ${r.reason}`);
   }
   for (const t of summary.triggers) {
-    lines.push('', `Trigger ${t.name}: ${t.fired} fired, ${t.failed} failed, ${t.notFired} not fired (conditions not met)`);
-    for (const r of t.failedBy) lines.push(`  ${String(r.count).padStart(6)}  ${r.reason}`);
+    const unevaluated = t.cannotEvaluate > 0 ? `, ${t.cannotEvaluate} the simulator cannot evaluate (no verdict)` : '';
+    lines.push('', `Trigger ${t.name}: ${t.fired} fired, ${t.failed} failed, ${t.notFired} not fired (conditions not met)${unevaluated}`);
+    for (const r of [...t.failedBy, ...t.cannotEvaluateBy]) lines.push(`  ${String(r.count).padStart(6)}  ${r.reason}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import * as YAML from 'yaml';
 import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
 import { findSensor, ManifestFileError, parseManifests } from '../engine/load-yaml';
+import { asSimulatorLimit } from '../engine/limits';
 import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
 import { readTextInput, STDIN } from './input-files';
 import { EXIT_BAD_INPUT, formatError, InputError, oneLine } from './output';
@@ -135,7 +136,7 @@ function readEvent(options: SimulateCommandOptions, sensor: Record<string, unkno
     try {
       return parseEventText(text);
     } catch (err) {
-      throw new InputError(`${options.event}: ${(err as Error).message}`);
+      throw new InputError(`${options.event}: ${(asSimulatorLimit(err) ?? (err as Error)).message}`);
     }
   }
   if (options.githubEvent === undefined || options.payload === undefined) {
@@ -169,13 +170,14 @@ export function formatSimulation(report: SimulationReport): string {
   }
   report.dependencies.forEach((dependency, i) => {
     const details = report.details.dependencies[i];
-    const verdict = dependency.passed ? 'PASSED' : 'DROPPED';
+    const verdict = dependency.cannotEvaluate !== undefined ? 'CANNOT EVALUATE (no verdict)' : dependency.passed ? 'PASSED' : 'DROPPED';
     lines.push('', `Dependency ${dependency.name} (${details.eventSourceName}/${details.eventName}): ${verdict}`);
     if (details.notOffered) lines.push(`  not offered: ${details.notOffered}`);
     else if (details.steps.length === 0 && dependency.passed) lines.push('  no filters: every event passes');
     for (const step of details.steps) lines.push(`  ${step.passed ? 'ok  ' : 'FAIL'} ${step.description}`);
     for (const subject of notEvaluated(details)) lines.push(`  --   ${subject}: not evaluated`);
     if (dependency.error !== null) lines.push(`  error (logged by the sensor at WARN, event dropped): ${dependency.error}`);
+    if (dependency.cannotEvaluate !== undefined) lines.push(`  ${dependency.cannotEvaluate}`);
   });
   report.triggers.forEach((trigger, i) => {
     const details = report.details.triggers[i];
@@ -183,6 +185,8 @@ export function formatSimulation(report: SimulationReport): string {
     lines.push('', `Trigger ${trigger.name} (${details.type ?? 'no type'}), conditions: ${conditions}`);
     if (trigger.fired) {
       lines.push('  FIRED; resource:', indent(YAML.stringify(trigger.resource, { lineWidth: 0 }), '    '));
+    } else if (trigger.cannotEvaluate !== undefined) {
+      lines.push(`  CANNOT EVALUATE (no verdict): ${trigger.cannotEvaluate}`);
     } else if (trigger.error !== null) {
       lines.push(`  FAILED: ${trigger.error}`);
     } else {

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as YAML from 'yaml';
+import { asSimulatorLimit } from './limits';
 import type { IssuePath } from './validation/validation-issue';
 
 /** A manifest file that cannot be read or holds no Sensor; the message is one line. */
@@ -70,6 +71,17 @@ function isListDocument(value: unknown): value is { items: unknown[] } {
  * @throws ManifestFileError on a syntax error (with line and column) or an alias bomb
  */
 export function readManifestText(text: string, source = '<input>'): ManifestText {
+  try {
+    return readManifestTextUnguarded(text, source);
+  } catch (err) {
+    // Nesting deeper than the JavaScript stack: the simulator cannot read it (not a YAML error).
+    const limit = asSimulatorLimit(err);
+    if (limit !== undefined) throw new ManifestFileError(`${source}: ${limit.message}`);
+    throw err;
+  }
+}
+
+function readManifestTextUnguarded(text: string, source: string): ManifestText {
   const lineCounter = new YAML.LineCounter();
   const parsed = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter });
   // An empty stream parses to an EmptyStream (not an array) without documents.
@@ -82,6 +94,8 @@ export function readManifestText(text: string, source = '<input>'): ManifestText
   const duplicateKeys: DuplicateKey[] = [];
   for (const document of documents) {
     const syntaxError = document.errors.find(e => e.code !== 'DUPLICATE_KEY');
+    // The parser reports running out of JavaScript stack as a syntax error.
+    if (syntaxError && /call stack/i.test(syntaxError.message)) throw new RangeError(syntaxError.message);
     if (syntaxError) {
       const { line, column } = position(syntaxError.pos[0]);
       throw new ManifestFileError(`${source}:${line}:${column}: not valid YAML/JSON: ${syntaxError.message.split('\n')[0]}`);

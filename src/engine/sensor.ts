@@ -5,6 +5,7 @@
 import type { SensorEvent } from './event';
 import { filterEvent, filterSubjects, readFilters } from './filters';
 import type { FilterStep } from './filters/outcome';
+import { asSimulatorLimit } from './limits';
 import { conditionsHold, runTrigger, triggerType } from './triggers';
 import { formatIssuePath, validateAgainstSchema, validateSensorRules, type ValidationIssue } from './validation';
 
@@ -13,8 +14,14 @@ export interface SimulationResult {
   sensor: string;
   /** Controller rules the Sensor breaks (`path: message`); empty when the controller accepts it. */
   validation: string[];
-  dependencies: { name: string; passed: boolean; error: string | null }[];
-  triggers: { name: string; fired: boolean; resource: unknown | null; error: string | null }[];
+  /**
+   * Per dependency: Argo's verdict (`passed`, and the filter `error` that drops the event), or,
+   * with `cannotEvaluate` set, no verdict: the simulator could not evaluate the filters (see
+   * src/engine/limits.ts); `passed` is then false and `error` null.
+   */
+  dependencies: { name: string; passed: boolean; error: string | null; cannotEvaluate?: string }[];
+  /** Per trigger; `cannotEvaluate` as for dependencies (`fired` false, `error` null). */
+  triggers: { name: string; fired: boolean; resource: unknown | null; error: string | null; cannotEvaluate?: string }[];
 }
 
 /** Why a dependency did not see the event at all. */
@@ -118,12 +125,14 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   const dependencyResults: SimulationResult['dependencies'] = [];
   const dependencyDetails: DependencyDetails[] = [];
   const satisfied = new Map<string, SensorEvent>();
+  const unknown = new Set<string>();
   for (const entry of listField(spec, 'dependencies')) {
     const dependency = isObject(entry) ? entry : {};
     const evaluated = evaluateDependency(dependency, event);
     dependencyResults.push(evaluated.result);
     dependencyDetails.push(evaluated.details);
     if (evaluated.result.passed && event !== null) satisfied.set(evaluated.result.name, event);
+    if (evaluated.result.cannotEvaluate !== undefined) unknown.add(evaluated.result.name);
   }
   const dependencyNames = dependencyResults.map(d => d.name);
 
@@ -140,13 +149,18 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
     try {
       details.conditionsHeld = conditionsHold(conditions, dependencyNames, new Set(satisfied.keys()));
       if (!details.conditionsHeld) {
-        triggerResults.push({ name, fired: false, resource: null, error: null });
+        // Would the conditions hold had the dependencies without a verdict passed?
+        const undecided = unknown.size > 0 && conditionsHold(conditions, dependencyNames, new Set([...satisfied.keys(), ...unknown]));
+        const cannotEvaluate = undecided ? { cannotEvaluate: `its conditions depend on ${[...unknown].join(', ')}, which the simulator cannot evaluate` } : {};
+        triggerResults.push({ name, fired: false, resource: null, error: null, ...cannotEvaluate });
         continue;
       }
       const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: stringField(metadata, 'namespace') || undefined, now });
       triggerResults.push({ name, fired: true, resource: built, error: null });
     } catch (err) {
-      triggerResults.push({ name, fired: false, resource: null, error: (err as Error).message });
+      const limit = asSimulatorLimit(err);
+      if (limit !== undefined) triggerResults.push({ name, fired: false, resource: null, error: null, cannotEvaluate: limit.message });
+      else triggerResults.push({ name, fired: false, resource: null, error: (err as Error).message });
     }
   }
 
@@ -163,8 +177,8 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
   const name = stringField(dependency, 'name');
   const eventSourceName = stringField(dependency, 'eventSourceName');
   const eventName = stringField(dependency, 'eventName');
-  const evaluated = (passed: boolean, error: string | null, steps: readonly FilterStep[], notOffered?: NotOfferedReason) => ({
-    result: { name, passed, error },
+  const evaluated = (passed: boolean, error: string | null, steps: readonly FilterStep[], notOffered?: NotOfferedReason, cannotEvaluate?: string) => ({
+    result: cannotEvaluate === undefined ? { name, passed, error } : { name, passed, error, cannotEvaluate },
     details: { name, eventSourceName, eventName, notOffered, steps, filters: dependency.filters },
   });
   if (event !== null && event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
@@ -178,6 +192,9 @@ function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): 
     const outcome = filterEvent(event, dependency.filters, stringField(dependency, 'filtersLogicalOperator'));
     return evaluated(outcome.passed, outcome.error, outcome.steps);
   } catch (err) {
+    // The one boundary where what the simulator cannot evaluate is told apart from Argo's verdict.
+    const limit = asSimulatorLimit(err);
+    if (limit !== undefined) return evaluated(false, null, [], undefined, limit.message);
     return evaluated(false, (err as Error).message, []);
   }
 }

@@ -76,6 +76,8 @@ describe('replay', () => {
         { reason: 'data[0] body.X-GitHub-Event: no match', count: 1 },
         { reason: 'data[4] body.workflow_run.head_repository.full_name: no match', count: 1 },
       ],
+      cannotEvaluate: 0,
+      cannotEvaluateBy: [],
     }]);
   });
 
@@ -86,6 +88,8 @@ describe('replay', () => {
       failed: 1,
       notFired: 4,
       failedBy: [{ reason: "unable to resolve 'workflow-run-failed' parameter value. err: <nil>", count: 1 }],
+      cannotEvaluate: 0,
+      cannotEvaluateBy: [],
     }]);
   });
 
@@ -107,7 +111,7 @@ describe('replay', () => {
   test('no events: zero counts, still naming dependencies and triggers', async () => {
     const result = JSON.parse((await replay([file('events/nested/readme.txt')])).out) as ReplaySummary;
     expect(result.events).toBe(0);
-    expect(result.dependencies).toEqual([{ name: 'workflow-run-failed', passed: 0, dropped: 0, droppedBy: [] }]);
+    expect(result.dependencies).toEqual([{ name: 'workflow-run-failed', passed: 0, dropped: 0, droppedBy: [], cannotEvaluate: 0, cannotEvaluateBy: [] }]);
   });
 
   test('entries: a whole JSON file, NDJSON lines, and a broken pretty file as one entry', () => {

@@ -17,7 +17,8 @@ import {
   syntaxErrorColumn,
 } from './gopher-errors';
 import { Lua51SyntaxError, adaptToLua51 } from './lua51-source';
-import { newSandboxState } from './sandbox';
+import { SimulatorLimitError } from '../limits';
+import { newSandbox, type SandboxLimits } from './sandbox';
 
 const { lua, lauxlib, to_luastring, to_jsstring } = fengari;
 
@@ -29,14 +30,11 @@ export class LuaScriptError extends Error {
   }
 }
 
-/** Tuning for simulation runs. */
-export interface ScriptFilterOptions {
-  /**
-   * Lua instructions the script may execute before it fails (default 10 million). Argo has
-   * no such limit: a script that never ends hangs the sensor.
-   */
-  readonly instructionBudget?: number;
-}
+/**
+ * The simulator's caps on one run (defaults in src/engine/limits.ts): instructions, bytes of
+ * one string, bytes of all strings created. Argo has none of them.
+ */
+export type ScriptFilterOptions = SandboxLimits;
 
 /** Go's `json.Unmarshal` type name for a JSON value that is not an object. */
 function jsonTypeName(data: unknown): string {
@@ -52,10 +50,12 @@ function jsonTypeName(data: unknown): string {
  * decodes into an empty map, so `event` is an empty table). An empty script and absent
  * data (`undefined`) are not filtered by Argo: both pass.
  *
- * @param options simulation tuning (instruction budget).
+ * @param options the simulator's caps.
  * @returns true when the script's last returned value is `true`.
  * @throws LuaScriptError when the data is not a JSON object (Go's json error text), or the
  *   script fails to compile or raises, with gopher-lua's text (see gopher-errors.ts).
+ * @throws SimulatorLimitError when the script exceeds one of the simulator's caps (whatever
+ *   it does afterwards): Argo would hang or run out of memory, there is no verdict.
  */
 export function runScriptFilter(script: string, data: unknown, options: ScriptFilterOptions = {}): boolean {
   if (script === '' || data === undefined) return true;
@@ -71,7 +71,7 @@ export function runScriptFilter(script: string, data: unknown, options: ScriptFi
     throw err;
   }
 
-  const L = newSandboxState(options.instructionBudget);
+  const { L, limitExceeded } = newSandbox(options);
   try {
     installGopherLuaErrors(L);
     pushObjectTable(L, (data ?? {}) as Record<string, unknown>);
@@ -85,7 +85,10 @@ export function runScriptFilter(script: string, data: unknown, options: ScriptFi
       const message = to_jsstring(lauxlib.luaL_tolstring(L, -1));
       throw new LuaScriptError(gopherLuaSyntaxMessage(message, syntaxErrorColumn(script, source)));
     }
-    if (lua.lua_pcall(L, 0, lua.LUA_MULTRET, handler) !== lua.LUA_OK) {
+    const status = lua.lua_pcall(L, 0, lua.LUA_MULTRET, handler);
+    const limit = limitExceeded();
+    if (limit !== undefined) throw new SimulatorLimitError(limit);
+    if (status !== lua.LUA_OK) {
       throw new LuaScriptError(to_jsstring(lauxlib.luaL_tolstring(L, -1)));
     }
     const top = lua.lua_gettop(L);

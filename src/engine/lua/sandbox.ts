@@ -1,20 +1,34 @@
 /**
  * A fresh, isolated Lua state for one script run: only the base, string, table and math
  * libraries (no io, os, package/require, debug, coroutine), file loaders removed, Lua 5.1
- * globals restored, and an instruction budget.
+ * globals restored, and the simulator's caps on work and memory (src/engine/limits.ts):
+ * instructions, the size of one string, and the bytes of all strings created.
  *
- * Argo's gopher-lua state opens every library and has no budget; a script that loops
- * forever hangs the sensor. Here it fails with an error instead, which is the closest
- * honest answer a simulator can give (the event would never pass).
+ * Argo's gopher-lua state opens every library and has no caps: a script that loops forever
+ * hangs the sensor, one that doubles a string 40 times exhausts its memory. Here the script
+ * stops and the run reports that the simulator cannot evaluate it.
  */
 import type { LuaState } from 'fengari';
-import { fengari } from './fengari-loader';
+import { capReason, LUA_INSTRUCTION_BUDGET, LUA_MAX_STRING_BYTES, LUA_STRING_BYTES_BUDGET } from '../limits';
+import { fengari, setStringGuard } from './fengari-loader';
 
 const { lua, lauxlib, lualib, to_luastring } = fengari;
 
-/** Default number of instructions a script may execute before it is stopped (~0.5 s). */
-export const DEFAULT_INSTRUCTION_BUDGET = 10_000_000;
 const HOOK_INTERVAL = 1_000;
+
+/** The caps of one script run; the defaults are in src/engine/limits.ts. */
+export interface SandboxLimits {
+  readonly instructionBudget?: number;
+  readonly maxStringBytes?: number;
+  readonly stringBytesBudget?: number;
+}
+
+/** A sandboxed state and what stopped it, if a cap did. */
+export interface Sandbox {
+  readonly L: LuaState;
+  /** The reason for the cap that stopped the script, or undefined. */
+  limitExceeded(): string | undefined;
+}
 
 /**
  * Lua 5.1 globals that 5.3 dropped or moved, and 5.3 additions gopher-lua does not have
@@ -57,9 +71,11 @@ function runSetup(L: LuaState, code: string): void {
   }
 }
 
-/** Creates the sandboxed state; the caller must `lua_close` it. */
-export function newSandboxState(instructionBudget: number = DEFAULT_INSTRUCTION_BUDGET): LuaState {
-  const budgetMessage = `script exceeded ${instructionBudget} Lua instructions (Argo sets no limit; the sensor would hang)`;
+/** Creates the sandboxed state; the caller must `lua_close` its `L`. */
+export function newSandbox(limits: SandboxLimits = {}): Sandbox {
+  const instructionBudget = limits.instructionBudget ?? LUA_INSTRUCTION_BUDGET;
+  const maxStringBytes = limits.maxStringBytes ?? LUA_MAX_STRING_BYTES;
+  const stringBytesBudget = limits.stringBytesBudget ?? LUA_STRING_BYTES_BUDGET;
   const L = lauxlib.luaL_newstate();
   openLibrary(L, '_G', lualib.luaopen_base);
   openLibrary(L, 'string', lualib.luaopen_string);
@@ -67,20 +83,49 @@ export function newSandboxState(instructionBudget: number = DEFAULT_INSTRUCTION_
   openLibrary(L, 'math', lualib.luaopen_math);
   runSetup(L, LUA51_PRELUDE);
 
+  let exceeded: string | undefined;
+  /**
+   * Stops the script for good: from now on every instruction raises, so a script cannot
+   * pcall its way past a cap (and no further string is checked, so the error can be built).
+   */
+  const stop = (state: LuaState, reason: string): never => {
+    exceeded ??= reason;
+    const message = to_luastring(exceeded);
+    lua.lua_sethook(state, null, 0, 0);
+    lua.lua_sethook(state, () => lauxlib.luaL_error(state, message), lua.LUA_MASKCOUNT, 1);
+    return lauxlib.luaL_error(state, message);
+  };
+  let stringBytes = 0;
+  const checkLength = (state: LuaState, bytes: number) => {
+    if (bytes > maxStringBytes) {
+      stop(state, capReason(`the script builds a string over ${maxStringBytes} bytes`, 'no limit; the sensor would run out of memory'));
+    }
+  };
+  setStringGuard(L, {
+    created: (state, bytes) => {
+      if (exceeded !== undefined) return;
+      checkLength(state, bytes);
+      stringBytes += bytes;
+      if (stringBytes > stringBytesBudget) {
+        stop(state, capReason(`the script creates over ${stringBytesBudget} bytes of strings`, 'no limit; the sensor would run out of memory'));
+      }
+    },
+    buffering: (state, bytes) => {
+      if (exceeded === undefined) checkLength(state, bytes);
+    },
+  });
+
   let executed = 0;
   lua.lua_sethook(
     L,
     (hookState) => {
       executed += HOOK_INTERVAL;
       if (executed > instructionBudget) {
-        // From now on every instruction raises, so a script cannot pcall its way past the limit.
-        lua.lua_sethook(hookState, null, 0, 0);
-        lua.lua_sethook(hookState, () => lauxlib.luaL_error(hookState, to_luastring(budgetMessage)), lua.LUA_MASKCOUNT, 1);
-        lauxlib.luaL_error(hookState, to_luastring(budgetMessage));
+        stop(hookState, capReason(`the script runs over ${instructionBudget} Lua instructions`, 'no limit; a script that never ends hangs the sensor'));
       }
     },
     lua.LUA_MASKCOUNT,
     HOOK_INTERVAL,
   );
-  return L;
+  return { L, limitExceeded: () => exceeded };
 }

@@ -7,6 +7,7 @@ import { get, type GjsonType } from '../gjson';
 import { setRaw, setValue } from '../sjson';
 import { GoJsonError, unmarshalGo } from '../go/json';
 import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate } from '../go/template';
+import { asSimulatorLimit } from '../limits';
 import { PayloadView } from '../filters/payload';
 import { eventContextJson, eventJson, eventDataAsJson } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
@@ -157,6 +158,7 @@ export function applyParams(json: string, parameters: unknown, events: Dependenc
     try {
       document = raw ? setRaw(document, parameter.dest, value) : setValue(document, parameter.dest, value);
     } catch (err) {
+      if (asSimulatorLimit(err) !== undefined) throw err;
       throw new TriggerParameterError((err as Error).message);
     }
   }

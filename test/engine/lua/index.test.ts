@@ -1,4 +1,5 @@
 import { LuaScriptError, runScriptFilter } from '../../../src/engine/lua';
+import { SimulatorLimitError } from '../../../src/engine/limits';
 
 const workflowRun = {
   headers: { 'X-Github-Event': ['workflow_run'] },
@@ -103,15 +104,44 @@ describe('sandbox', () => {
     expect(runScriptFilter('return leaked == nil and event.body ~= nil', workflowRun)).toBe(true);
   });
 
-  it('stops a script that never ends', () => {
-    expect(errorOf(() => runScriptFilter('while true do end', {}, { instructionBudget: 100_000 }))).toBe(
-      'script exceeded 100000 Lua instructions (Argo sets no limit; the sensor would hang)',
+  it('stops a script that never ends: the simulator cannot evaluate it (Argo would hang)', () => {
+    expect(() => runScriptFilter('while true do end', {}, { instructionBudget: 100_000 })).toThrow(
+      new SimulatorLimitError("the script runs over 100000 Lua instructions (the simulator's cap, not Argo's: no limit; a script that never ends hangs the sensor)"),
     );
   });
 
   it('cannot catch its way past the instruction budget', () => {
     const script = 'while true do pcall(function() while true do end end) end';
-    expect(errorOf(() => runScriptFilter(script, {}, { instructionBudget: 100_000 }))).toMatch(/^script exceeded 100000/);
+    expect(() => runScriptFilter(script, {}, { instructionBudget: 100_000 })).toThrow(/cannot evaluate this input: the script runs over 100000 Lua instructions/);
+  });
+});
+
+describe("the simulator's memory caps", () => {
+  const tooLong = /^the simulator cannot evaluate this input: the script builds a string over 1000 bytes \(the simulator's cap, not Argo's: no limit; the sensor would run out of memory\)$/;
+  const caps = { maxStringBytes: 1000, stringBytesBudget: 5000 };
+
+  it.each([
+    ['doubling a string by concatenation', "local s = 'x' for i = 1, 40 do s = s .. s end return true"],
+    ['string.rep', "return #string.rep('x', 2^31 - 2) > 0"],
+    ['table.concat', "local s = string.rep('x', 600) return #table.concat({ s, s }) > 0"],
+    ['string.format', "local s = string.rep('x', 600) return #string.format('%s%s', s, s) > 0"],
+    ['a caught error, then a true result', "pcall(function() local s = string.rep('x', 2000) end) return true"],
+  ])('stop %s over the string cap', (_name, script) => {
+    expect(() => runScriptFilter(script, {}, caps)).toThrow(tooLong);
+  });
+
+  it('caps the bytes of all strings a run creates', () => {
+    const script = 'local n = 0 for i = 1, 100 do local s = string.rep(tostring(i), 200) n = n + #s end return true';
+    expect(() => runScriptFilter(script, {}, caps)).toThrow(/creates over 5000 bytes of strings \(the simulator's cap, not Argo's/);
+  });
+
+  it('leaves realistic scripts alone with the default caps', () => {
+    const script = "local parts = {} for i = 1, 10000 do parts[i] = event.body.action .. i end return #table.concat(parts, ',') > 0";
+    expect(runScriptFilter(script, workflowRun)).toBe(true);
+  });
+
+  it('stops the 40-instruction doubling bomb with the default caps, quickly and without the memory', () => {
+    expect(() => runScriptFilter("local s='x' for i=1,40 do s=s..s end return true", {})).toThrow(/string over 67108864 bytes/);
   });
 });
 

@@ -6,6 +6,7 @@
  * Runtime values: `undefined` is Go's invalid reflect.Value (a missing key), `null` a
  * nil interface (JSON null); other values are the engine's Go values (values.ts).
  */
+import { checkTemplateStringLength } from '../../limits';
 import { sprintValue } from '../fmt';
 import { quote } from '../strconv';
 import { GoInt, GoStringSlice, GoTime, goTypeName, isGoMap, sortedKeys } from '../values';
@@ -151,7 +152,7 @@ class State {
       case 'range': return this.walkRange(dot, node);
       case 'template': return this.walkTemplate(dot, node);
       case 'text': {
-        this.out += node.text;
+        this.emit(node.text);
         return;
       }
       default:
@@ -251,15 +252,21 @@ class State {
     // No dynamic scoping: the called template sees only "$".
     const inner = new State(this.ctx, t.name, [{ name: '$', value: newDot }], this.depth + 1);
     inner.walk(newDot, root);
-    this.out += inner.out;
+    this.emit(inner.out);
+  }
+
+  /** Appends to the output, within the simulator's cap on output length. */
+  private emit(text: string): void {
+    checkTemplateStringLength('the template output', this.out.length + text.length);
+    this.out += text;
   }
 
   private printValue(v: unknown): void {
     if (v === undefined || v === null) {
-      this.out += '<no value>';
+      this.emit('<no value>');
       return;
     }
-    this.out += sprintValue(toPrintable(v));
+    this.emit(sprintValue(toPrintable(v)));
   }
 
   // ---- evaluation

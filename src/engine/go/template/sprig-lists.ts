@@ -4,6 +4,7 @@
  * first on type string`); nil lists fail as Go's nil dereference.
  */
 import { GoStringSlice } from '../values';
+import { checkTemplateListLength } from '../../limits';
 import { GoCallError, GoFunc, fn, variadicFn } from './funcs';
 import { isEmpty } from './truth';
 import { NIL_DEREFERENCE, asNumber, castToInt64, deepEqual, int, listItems, reflectKind } from './sprig-values';
@@ -86,9 +87,14 @@ export function listFuncs(): Array<[string, GoFunc]> {
     ...both('compact', fn(['any'], ([v]) => listItems(v, 'Cannot compact on type %s').filter((a) => !isEmpty(a)))),
     ...both('slice', variadicFn(['any'], 'any', ([l, ...idx]) => listSlice(l, idx))),
     ...both('chunk', fn(['int', 'any'], ([size, l]) => chunk(asNumber(size), l))),
-    ['concat', variadicFn([], 'any', (lists) => lists.flatMap((l) => [...listItems(l, 'Cannot concat type %s as list')]))],
+    ['concat', variadicFn([], 'any', (lists) => {
+      const items = lists.map((l) => listItems(l, 'Cannot concat type %s as list'));
+      checkTemplateListLength('concat', items.reduce((sum, l) => sum + l.length, 0));
+      return items.flatMap((l) => [...l]);
+    })],
     ['until', fn(['int'], ([n]) => {
       const count = asNumber(n);
+      checkTemplateListLength('until', Math.abs(count));
       return count >= 0 ? Array.from({ length: count }, (_, i) => int(i)) : Array.from({ length: -count }, (_, i) => int(-i));
     })],
   ];

@@ -4,6 +4,7 @@
  * `round`, and the integer sequences `seq` and `untilStep`.
  */
 import { shortestDigits } from '../decimal';
+import { checkTemplateListLength } from '../../limits';
 import { GoFunc, GoCallError, fn, variadicFn } from './funcs';
 import { asNumber, castToFloat64, int } from './sprig-values';
 
@@ -85,6 +86,7 @@ function round(a: unknown, places: number, roundOn: number): number {
 /** sprig's `untilStep` ([]int). */
 function untilStep(start: number, stop: number, step: number): number[] {
   const out: number[] = [];
+  if (step !== 0) checkTemplateListLength('untilStep', Math.ceil((stop - start) / step));
   if (stop < start) {
     if (step >= 0) return out;
     for (let i = start; i > stop; i += step) out.push(i);

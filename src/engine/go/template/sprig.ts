@@ -10,6 +10,7 @@
 import { createDecipheriv, createHash, randomUUID } from 'crypto';
 import { base64Decode, base64DecodeBytes, base64Encode, GoBase64Error } from '../base64';
 import { sprintf } from '../fmt';
+import { checkTemplateStringLength } from '../../limits';
 import { marshalGo, marshalGoNoHtmlEscape, marshalIndentGo, unmarshalGo, GoJsonError } from '../json';
 import {
   compileGoRegexp, findAllString, findString, GoRegexpError, mustCompileMessage, quoteMeta, replaceAll, splitRegexp,
@@ -256,6 +257,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('repeat', fn(['int', 'string'], ([c, v]) => {
     const count = asNumber(c);
     if (count < 0) throw new GoCallError('strings: negative Repeat count');
+    checkTemplateStringLength('the result of repeat', count * (v as string).length);
     return (v as string).repeat(count);
   }));
   s('substr', fn(['int', 'int', 'string'], ([a, b, v]) => substr(asNumber(a), asNumber(b), v as string)));
