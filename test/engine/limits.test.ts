@@ -83,6 +83,13 @@ describe('what the simulator cannot evaluate is not reported as Argo verdict', (
     expect(report.triggers).toEqual([{ name: 't', fired: false, resource: null, error: null, cannotEvaluate: expect.stringContaining(TOO_DEEP) }]);
   });
 
+  it('a trigger parameter destination too deep for the simulator is not a parameter error', () => {
+    const parameters = [{ src: { dependencyName: 'd', dataKey: 'a' }, dest: Array.from({ length: 12_000 }, () => 'x').join('.') }];
+    const filters = { data: [{ path: 'a', type: 'number', value: ['1'] }] };
+    const report = simulateSensor(sensor(filters, { k8s: { operation: 'create', source: { resource: configMap }, parameters } }), event({ a: 1 }), { now: NOW });
+    expect(report.triggers).toEqual([{ name: 't', fired: false, resource: null, error: null, cannotEvaluate: expect.stringContaining(TOO_DEEP) }]);
+  });
+
   it('a trigger that fires without the dependency the simulator cannot evaluate keeps its verdict', () => {
     const spec = sensor({ exprs: [{ expr: nestedParens('a == 1', 10_000), fields: [{ name: 'a', path: 'a' }] }] });
     spec.spec.dependencies.push({ name: 'other', eventSourceName: 'es', eventName: 'e', filters: undefined });
