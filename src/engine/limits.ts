@@ -3,8 +3,8 @@
  *
  * Two kinds of input get no verdict here:
  * - input nested or chained more deeply than JavaScript's call stack allows (10,000 nested
- *   parentheses in an expression, a condition or a template, a 20,000-term `||`, data nested
- *   thousands of levels deep). The engine's parsers and evaluators recurse the way Go's do,
+ *   parentheses in an expression or a template, a 20,000-term `||`, data nested thousands of
+ *   levels deep). The engine's parsers and evaluators recurse the way Go's do,
  *   but Go's goroutine stacks grow to 1 GB and V8's stack is fixed (about 10,000 frames), so
  *   where Go evaluates, or fails with one of its own limits (encoding/json and text/template
  *   stop at 10,000 levels), the simulator runs out of stack first;

@@ -14,11 +14,6 @@ export class ConditionsSyntaxError extends Error {
 
 type Token = { kind: 'name'; text: string } | { kind: '&&' | '||' | '(' | ')' };
 
-/** Parsed expression tree. */
-type Condition =
-  | { kind: 'name'; name: string }
-  | { kind: 'and' | 'or'; left: Condition; right: Condition };
-
 /** Characters that end a dependency name; dependency names may contain `-`, `.`, `_` and digits. */
 const NAME_STOP = /[\s()&|!]/;
 
@@ -47,57 +42,58 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Recursive descent: `or := and ('||' and)*`, `and := atom ('&&' atom)*`, `atom := name | '(' or ')'`. */
-function parse(text: string): Condition {
+/** One open parenthesis (or the whole expression): the `||` of the finished `&&` terms, and the current term. */
+interface Group {
+  anyTerm: boolean;
+  term: boolean;
+}
+
+/**
+ * Parses and evaluates `or := and ('||' and)*`, `and := atom ('&&' atom)*`,
+ * `atom := name | '(' or ')'` in one pass with an explicit stack of open parentheses, so that
+ * conditions of any length and nesting evaluate as govaluate does in Argo (Go's stacks grow;
+ * recursion here would overflow V8's stack from a few thousand levels).
+ * @throws ConditionsSyntaxError at the first token the grammar does not allow
+ */
+function evaluate(text: string, satisfied: ReadonlySet<string>): boolean {
   const tokens = tokenize(text);
-  let pos = 0;
   const fail = (what: string): never => {
     throw new ConditionsSyntaxError(`invalid conditions '${text}': ${what}`);
   };
-  const parseOr = (): Condition => {
-    let left = parseAnd();
-    while (tokens[pos]?.kind === '||') {
-      pos++;
-      left = { kind: 'or', left, right: parseAnd() };
+  const groups: Group[] = [{ anyTerm: false, term: true }];
+  const top = (): Group => groups[groups.length - 1];
+  let pos = 0;
+  for (;;) {
+    // Expecting an atom: open parentheses until a name.
+    let token = tokens[pos++];
+    while (token?.kind === '(') {
+      groups.push({ anyTerm: false, term: true });
+      token = tokens[pos++];
     }
-    return left;
-  };
-  const parseAnd = (): Condition => {
-    let left = parseAtom();
-    while (tokens[pos]?.kind === '&&') {
-      pos++;
-      left = { kind: 'and', left, right: parseAtom() };
-    }
-    return left;
-  };
-  const parseAtom = (): Condition => {
-    const token = tokens[pos++];
     if (token === undefined) return fail('unexpected end of expression');
-    if (token.kind === 'name') return { kind: 'name', name: token.text };
-    if (token.kind === '(') {
-      const inner = parseOr();
-      if (tokens[pos]?.kind !== ')') fail('missing closing parenthesis');
+    if (token.kind !== 'name') return fail(`unexpected '${token.kind}'`);
+    let value = satisfied.has(token.text);
+    // After an atom: close parentheses, then an operator or the end.
+    for (;;) {
+      top().term = top().term && value;
+      const next = tokens[pos];
+      if (next?.kind !== ')' || groups.length === 1) break;
       pos++;
-      return inner;
+      const closed = groups.pop() as Group;
+      value = closed.anyTerm || closed.term;
     }
-    return fail(`unexpected '${token.kind}'`);
-  };
-  const result = parseOr();
-  if (pos < tokens.length) {
-    const token = tokens[pos];
-    fail(`unexpected '${token.kind === 'name' ? token.text : token.kind}'`);
-  }
-  return result;
-}
-
-function evaluate(condition: Condition, satisfied: ReadonlySet<string>): boolean {
-  switch (condition.kind) {
-    case 'name':
-      return satisfied.has(condition.name);
-    case 'and':
-      return evaluate(condition.left, satisfied) && evaluate(condition.right, satisfied);
-    case 'or':
-      return evaluate(condition.left, satisfied) || evaluate(condition.right, satisfied);
+    const next = tokens[pos];
+    if (next?.kind === '&&' || next?.kind === '||') {
+      pos++;
+      if (next.kind === '||') {
+        top().anyTerm = top().anyTerm || top().term;
+        top().term = true;
+      }
+      continue;
+    }
+    if (groups.length > 1) return fail('missing closing parenthesis');
+    if (next !== undefined) return fail(`unexpected '${next.kind === 'name' ? next.text : next.kind}'`);
+    return top().anyTerm || top().term;
   }
 }
 
@@ -118,7 +114,7 @@ export function conditionsHold(conditions: string | undefined, dependencyNames: 
   if (conditions === undefined || conditions.trim() === '') {
     return dependencyNames.length > 0 && dependencyNames.every(name => satisfied.has(name));
   }
-  const condition = parse(conditions);
+  const holds = evaluate(conditions, satisfied);
   if (conditionNames(conditions).some(name => !dependencyNames.includes(name))) return false;
-  return evaluate(condition, satisfied);
+  return holds;
 }

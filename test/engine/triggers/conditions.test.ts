@@ -44,4 +44,36 @@ describe('conditionsHold (reference §8)', () => {
   test('conditionNames lists the names in order', () => {
     expect(conditionNames('(b || a) && b')).toEqual(['b', 'a']);
   });
+
+  // govaluate evaluates these in Argo (Go's stacks grow); recursion here used to overflow V8's stack.
+  test.each<[string, string, string[], boolean]>([
+    ['10,000 nested parentheses', `${'('.repeat(10_000)}dep-a${')'.repeat(10_000)}`, ['dep-a'], true],
+    ['100,000 nested parentheses around an unsatisfied name', `${'('.repeat(100_000)}dep-b${')'.repeat(100_000)}`, ['dep-a'], false],
+    ['a 20,000-term ||', Array.from({ length: 20_000 }, (_, i) => (i === 19_999 ? 'dep-b' : 'dep-a')).join(' || '), ['dep-b'], true],
+    ['a 20,000-term &&', Array.from({ length: 20_000 }, () => 'dep-a').join(' && '), ['dep-a'], true],
+    ['a 20,000-term && with one unsatisfied name', [...Array.from({ length: 19_999 }, () => 'dep-a'), 'dep-b'].join(' && '), ['dep-a'], false],
+  ])('%s', (_name, conditions, satisfied, expected) => {
+    expect(conditionsHold(conditions, DEPENDENCIES, new Set(satisfied))).toBe(expected);
+  });
+
+  test('agrees with JavaScript boolean precedence on random expressions', () => {
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const expression = (depth: number): string => {
+      if (depth === 0 || random(3) === 0) return DEPENDENCIES[random(3)];
+      const left = expression(depth - 1);
+      const right = expression(depth - 1);
+      const joined = `${left} ${random(2) === 0 ? '&&' : '||'} ${right}`;
+      return random(2) === 0 ? `(${joined})` : joined;
+    };
+    for (let i = 0; i < 300; i++) {
+      const conditions = expression(5);
+      const satisfied = DEPENDENCIES.filter(() => random(2) === 0);
+      const asJs = conditions.replace(/[\w.-]+/g, (name) => String(satisfied.includes(name)));
+      expect([conditions, conditionsHold(conditions, DEPENDENCIES, new Set(satisfied))]).toEqual([conditions, new Function(`return ${asJs};`)()]);
+    }
+  });
 });
