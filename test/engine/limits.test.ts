@@ -83,6 +83,15 @@ describe('what the simulator cannot evaluate is not reported as Argo verdict', (
     expect(report.triggers).toEqual([{ name: 't', fired: false, resource: null, error: null, cannotEvaluate: expect.stringContaining(TOO_DEEP) }]);
   });
 
+  it('data too deep for the template printer is not a template error that falls back to the value', () => {
+    // Argo prints the 3,000-level map (map[k:map[k:...]]); the JavaScript stack cannot, and that
+    // used to read as a failed template, so the parameter silently took its default value.
+    const data = JSON.parse('{"a":' + '{"k":'.repeat(3_000) + '1' + '}'.repeat(3_000) + '}');
+    const parameters = [{ src: { dependencyName: 'd', dataTemplate: '{{ .Input.a }}', value: 'fallback' }, dest: 'metadata.name' }];
+    const report = simulateSensor(sensor(undefined, { k8s: { operation: 'create', source: { resource: configMap }, parameters } }), event(data), { now: NOW });
+    expect(report.triggers).toEqual([{ name: 't', fired: false, resource: null, error: null, cannotEvaluate: expect.stringContaining(TOO_DEEP) }]);
+  });
+
   it('a trigger parameter destination too deep for the simulator is not a parameter error', () => {
     const parameters = [{ src: { dependencyName: 'd', dataKey: 'a' }, dest: Array.from({ length: 12_000 }, () => 'x').join('.') }];
     const filters = { data: [{ path: 'a', type: 'number', value: ['1'] }] };

@@ -52,15 +52,11 @@ export function execute(ctx: ExecContext, name: string, data: unknown): string {
   const root = ctx.trees.get(name);
   const state = new State(ctx, name, [{ name: '$', value: data }], 0);
   if (root === undefined) return state.errorf(`${quote(name)} is an incomplete or empty template`);
-  try {
-    state.walk(data, root);
-  } catch (err) {
-    if (err instanceof RangeError && /call stack/i.test(err.message)) {
-      // JS runs out of stack before Go's depth limit; only runaway recursion gets here.
-      throw new GoTemplateError(`template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
-    }
-    throw err;
-  }
+  // JS runs out of stack long before Go's MAX_EXEC_DEPTH, and also on deep data (printing a map
+  // nested thousands of levels): that RangeError is not Go's error, so it is not turned into a
+  // GoTemplateError (callers treat those as the template failing in Argo); it goes up to the
+  // caller's "cannot evaluate" boundary (src/engine/limits.ts).
+  state.walk(data, root);
   return state.out;
 }
 
