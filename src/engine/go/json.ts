@@ -165,9 +165,21 @@ function reindent(compact: string, prefix: string, indent: string): string {
 }
 
 /**
+ * encoding/json's limit on nested objects and arrays: its scanner rejects the bracket that
+ * opens level 10,001 with `invalid character '[' exceeded max depth` (`maxNestingDepth` and
+ * `pushParseState` in src/encoding/json/scanner.go; the same code from Go 1.15 to the Go 1.26
+ * Argo Events is built with; error texts confirmed with Go 1.19).
+ */
+export const GO_JSON_MAX_DEPTH = 10_000;
+
+/** Depth up to which the fast path checks a decoded value recursively (real payloads stay far below). */
+const RECURSIVE_CHECK_DEPTH = 1_000;
+
+/**
  * Go `json.Unmarshal(text, &v)` with `v interface{}`: numbers become float64, and errors
  * carry Go's texts (`invalid character 'x' looking for beginning of value`,
- * `unexpected end of JSON input`, `json: cannot unmarshal number 1e400 into Go value of type float64`).
+ * `unexpected end of JSON input`, `json: cannot unmarshal number 1e400 into Go value of type float64`,
+ * `invalid character '[' exceeded max depth`).
  */
 export function unmarshalGo(text: string): GoValue {
   // Fast path: JSON.parse agrees with Go on valid JSON whose numbers fit a float64 and whose
@@ -179,26 +191,91 @@ export function unmarshalGo(text: string): GoValue {
   } catch {
     fast = undefined;
   }
-  if (fast !== undefined && decodesLikeGo(fast)) return fast as GoValue;
+  if (fast !== undefined) {
+    const likeGo = decodesLikeGo(fast, 0);
+    if (likeGo === true) return fast as GoValue;
+    if (likeGo === DEEP) {
+      // Valid JSON nested deeper than the recursive check: without recursion, Go's depth error
+      // or the same checks.
+      const tooDeep = bracketPastGoDepth(text);
+      if (tooDeep !== undefined) throw new GoJsonError(`invalid character '${text[tooDeep]}' exceeded max depth`);
+      if (decodesLikeGoIteratively(fast)) return fast as GoValue;
+    }
+  }
   const parser = new JsonParser(text);
   const value = parser.parseTop();
   if (parser.rangeError) throw new GoJsonError(parser.rangeError);
   return value;
 }
 
-/** Whether a JSON.parse result is exactly what Go's decoder returns for the same text. */
-function decodesLikeGo(value: unknown): boolean {
+/** {@link decodesLikeGo} gave up: the value nests deeper than {@link RECURSIVE_CHECK_DEPTH}. */
+const DEEP = 'deep';
+
+/**
+ * Whether a JSON.parse result is exactly what Go's decoder returns for the same text; `depth`
+ * counts the objects and arrays around `value`.
+ */
+function decodesLikeGo(value: unknown, depth: number): boolean | typeof DEEP {
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return !SURROGATE.test(value);
   if (typeof value !== 'object' || value === null) return true;
+  if (depth === RECURSIVE_CHECK_DEPTH) return DEEP;
+  let result: boolean | typeof DEEP = true;
   if (Array.isArray(value)) {
-    for (const item of value) if (!decodesLikeGo(item)) return false;
-    return true;
+    for (const item of value) {
+      const itemResult = decodesLikeGo(item, depth + 1);
+      if (itemResult === false) return false;
+      if (itemResult === DEEP) result = DEEP;
+    }
+    return result;
   }
   for (const key of Object.keys(value)) {
-    if (SURROGATE.test(key) || !decodesLikeGo((value as Record<string, unknown>)[key])) return false;
+    if (SURROGATE.test(key)) return false;
+    const itemResult = decodesLikeGo((value as Record<string, unknown>)[key], depth + 1);
+    if (itemResult === false) return false;
+    if (itemResult === DEEP) result = DEEP;
+  }
+  return result;
+}
+
+/** {@link decodesLikeGo} with an explicit stack, for values of any depth. */
+function decodesLikeGoIteratively(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'number' && !Number.isFinite(value)) return false;
+    if (typeof value === 'string' && SURROGATE.test(value)) return false;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (SURROGATE.test(key)) return false;
+      pending.push((value as Record<string, unknown>)[key]);
+    }
   }
   return true;
+}
+
+/**
+ * In valid JSON, the index of the first `{` or `[` that opens level {@link GO_JSON_MAX_DEPTH} + 1
+ * (where Go's scanner stops), or undefined.
+ */
+function bracketPastGoDepth(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: to the next quote not escaped by a backslash.
+      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > GO_JSON_MAX_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '\\': '\\', '/': '/', '"': '"' };

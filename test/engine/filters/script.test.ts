@@ -28,6 +28,18 @@ describe('filterScript', () => {
     expect(filterScript({ context: ctx, data: null }, 'return false')).toEqual(PASS);
   });
 
+  // Argo decodes the data with encoding/json (limit: 10,000 levels) and builds the table in Go.
+  it('data nested 10,000 levels deep reaches the script', () => {
+    const data = '{"a":' + '{"k":'.repeat(9_999) + '"leaf"' + '}'.repeat(10_000);
+    const script = 'local t = event.a\nfor i = 1, 9999 do t = t.k end\nreturn t == "leaf"';
+    expect(filterScript({ context: ctx, data }, script)).toEqual(PASS);
+  });
+
+  it("data nested deeper than Go's encoding/json allows is Go's error", () => {
+    const data = '{"a":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(filterScript({ context: ctx, data }, 'return true')).toEqual({ passed: false, error: "invalid character '[' exceeded max depth" });
+  });
+
   it('data must be a JSON object', () => {
     expect(filterScript({ context: ctx, data: '[1]' }, 'return true')).toEqual({
       passed: false,

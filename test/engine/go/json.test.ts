@@ -1,4 +1,4 @@
-import { marshalGo, marshalIndentGo, unmarshalGo } from '../../../src/engine/go/json';
+import { GoJsonError, marshalGo, marshalIndentGo, unmarshalGo } from '../../../src/engine/go/json';
 import { GoInt, GoStringSlice } from '../../../src/engine/go/values';
 
 describe('marshalGo (Go json.Marshal)', () => {
@@ -65,6 +65,25 @@ describe('unmarshalGo (Go json.Unmarshal into interface{})', () => {
     const value = unmarshalGo('{"__proto__":{"x":1}}') as Record<string, unknown>;
     expect(Object.keys(value)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
+  // Go's scanner stops at level 10,001 (maxNestingDepth, src/encoding/json/scanner.go); the
+  // error texts are the ones Go 1.19's json.Unmarshal returns for these inputs.
+  it.each([
+    ['10,000 nested arrays', '['.repeat(10_000) + ']'.repeat(10_000), undefined],
+    ['10,000 nested objects', '{"a":' + '{"k":'.repeat(9_999) + '1' + '}'.repeat(10_000), undefined],
+    ['10,001 nested arrays', '['.repeat(10_001) + ']'.repeat(10_001), "invalid character '[' exceeded max depth"],
+    ['10,001 nested objects', '{"a":' + '{"k":'.repeat(10_000) + '1' + '}'.repeat(10_001), "invalid character '{' exceeded max depth"],
+    ['100,000 nested arrays', '['.repeat(100_000) + ']'.repeat(100_000), "invalid character '[' exceeded max depth"],
+    ['an array opening level 10,001 inside objects', '{"a":' + '{"k":'.repeat(9_999) + '["}{"]' + '}'.repeat(10_000), "invalid character '[' exceeded max depth"],
+  ])('%s: decoded as Go does', (_name, text, error) => {
+    if (error === undefined) expect(() => unmarshalGo(text)).not.toThrow();
+    else expect(() => unmarshalGo(text)).toThrow(new GoJsonError(error));
+  });
+
+  it('checks deep values like shallow ones: an infinite number nested 2,000 levels deep', () => {
+    const text = '['.repeat(2_000) + '1e400' + ']'.repeat(2_000);
+    expect(() => unmarshalGo(text)).toThrow(new GoJsonError('json: cannot unmarshal number 1e400 into Go value of type float64'));
   });
 
   it('replaces unpaired surrogate escapes with U+FFFD', () => {
