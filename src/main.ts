@@ -3,6 +3,7 @@
  * Settings come from the file named by CI_REMEDIATION_CONFIG, else the defaults.
  */
 import { settingsFromEnvironment } from './config/environment';
+import { OutputFolderError } from './synth/output-folder';
 import { synthesize } from './synth/synthesize';
 
 function main(): void {
@@ -12,7 +13,7 @@ function main(): void {
     for (const file of files) console.log(`${outdir}/${file}`);
   } catch (err) {
     console.error(`synth failed: ${(err as Error).message}`);
-    process.exitCode = 1;
+    process.exitCode = err instanceof OutputFolderError ? 2 : 1;
   }
 }
 

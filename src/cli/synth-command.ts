@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CONFIG_ENV, settingsFromEnvironment } from '../config/environment';
 import { loadSettingsFile } from '../config/load';
 import { SettingsError } from '../config/validate';
+import { OutputFolderError } from '../synth/output-folder';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, fail, formatError } from './output';
 
 /**
@@ -26,7 +27,7 @@ export function registerSynthCommand(program: Command): void {
     .command('synth')
     .description('synthesize the stack into a folder (atomically: a failed synth leaves it untouched)')
     .option('-c, --config <file>', 'settings file (YAML); default: $CI_REMEDIATION_CONFIG, else built-in defaults')
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder: created, or replaced only when synth wrote it (else exit 2)', 'dist')
     .action((options: { config?: string; out: string }) => {
       const settingsFile = options.config ?? (process.env[CONFIG_ENV] || undefined);
       const unreadable = settingsFile === undefined ? undefined : unreadableSettings(settingsFile);
@@ -44,7 +45,12 @@ export function registerSynthCommand(program: Command): void {
         }
       } catch (err) {
         // Invalid settings are listed one problem per line; anything else is one line.
-        fail(`synth failed: ${err instanceof SettingsError ? err.message : formatError(err)}`, EXIT_FINDINGS);
+        // An output folder synth may not replace is unusable input (exit 2), like an unreadable file.
+        if (err instanceof OutputFolderError) {
+          fail(`synth failed: ${err.message}`, EXIT_BAD_INPUT);
+        } else {
+          fail(`synth failed: ${err instanceof SettingsError ? err.message : formatError(err)}`, EXIT_FINDINGS);
+        }
       }
     });
 }

@@ -1,7 +1,8 @@
 /**
  * Synthesis into an output folder, atomically: everything is written to a sibling
  * temporary folder first and swapped in only when complete, so a failed synth leaves
- * the existing output byte-for-byte untouched.
+ * the existing output byte-for-byte untouched. Only a folder synth wrote itself is
+ * replaced (see ./output-folder).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,35 +11,37 @@ import type { CiRemediationSettings } from '../config/settings';
 import { validateSettings } from '../config/validate';
 import { ArgoCdApplication } from '../constructs/argo-cd-application';
 import { CiRemediationChart } from '../constructs/ci-remediation-chart';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceFolder, resolveOutputFolder } from './output-folder';
 
 /** Chart id of the stack; its file is `<id>.k8s.yaml`. */
 export const STACK_CHART = 'ci-remediation';
 /** Chart id of the optional Argo CD Application (not part of the kustomization). */
 export const ARGO_CD_CHART = 'argocd-application';
 
+/** The kustomization listing the stack (not the Argo CD Application). */
+const KUSTOMIZATION = 'kustomization.yaml';
+
+/** Every name synth writes into its output folder. */
+export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
+  OUTPUT_MARKER, `${STACK_CHART}.k8s.yaml`, `${ARGO_CD_CHART}.k8s.yaml`, KUSTOMIZATION,
+]);
+
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
   readonly settings: CiRemediationSettings;
-  /** Output folder. */
+  /** Output folder: created, or replaced when synth wrote it (else OutputFolderError). A symlink is followed. */
   readonly outdir: string;
   /** Folder that relative settings paths start from. @default process.cwd() */
   readonly baseDir?: string;
 }
 
-/** Synthesizes the stack into `outdir`; returns the written file names (sorted). */
+/**
+ * Synthesizes the stack into `outdir`; returns the written file names (sorted).
+ * Throws OutputFolderError, touching nothing, when `outdir` is not a folder synth may replace.
+ */
 export function synthesize(options: SynthesizeOptions): string[] {
-  const outdir = path.resolve(options.outdir);
-  const parent = path.dirname(outdir);
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(outdir)}.staging-`));
-  try {
-    const files = synthesizeInto(staging, options);
-    swapIn(staging, outdir);
-    return files;
-  } catch (err) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
+  const output = resolveOutputFolder(options.outdir, OUTPUT_NAMES);
+  return replaceFolder(output, OUTPUT_NAMES, staging => synthesizeInto(staging, options));
 }
 
 function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
@@ -59,23 +62,13 @@ function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
     // The Argo CD Application bootstraps the sync; it is applied once, by hand.
     resources: [`${STACK_CHART}.k8s.yaml`],
   };
-  fs.writeFileSync(path.join(dir, 'kustomization.yaml'), Yaml.stringify(kustomization));
-  return fs.readdirSync(dir).sort();
-}
-
-/** Replaces `outdir` with `staging` using renames within one parent folder. */
-function swapIn(staging: string, outdir: string): void {
-  if (!fs.existsSync(outdir)) {
-    fs.renameSync(staging, outdir);
-    return;
+  fs.writeFileSync(path.join(dir, KUSTOMIZATION), Yaml.stringify(kustomization));
+  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  const files = fs.readdirSync(dir).sort();
+  const unlisted = files.filter(file => !OUTPUT_NAMES.has(file));
+  if (unlisted.length > 0) {
+    // The next synth would refuse a folder holding these: OUTPUT_NAMES must list every file.
+    throw new Error(`synth wrote ${unlisted.join(', ')}, which OUTPUT_NAMES does not list`);
   }
-  const retired = `${staging}.old`;
-  fs.renameSync(outdir, retired);
-  try {
-    fs.renameSync(staging, outdir);
-  } catch (err) {
-    fs.renameSync(retired, outdir);
-    throw err;
-  }
-  fs.rmSync(retired, { recursive: true, force: true });
+  return files;
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { validateSettings } from '../../src/config/validate';
+import { OUTPUT_MARKER } from '../../src/synth/output-folder';
 import { synthesize } from '../../src/synth/synthesize';
 import { PROJECT_ROOT, tempDir, writeTree } from '../helpers/chart';
 
@@ -17,7 +18,7 @@ const work = tempDir();
 
 test('writes the stack and a kustomization listing it', () => {
   const outdir = path.join(work, 'out1');
-  expect(synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toEqual(['ci-remediation.k8s.yaml', 'kustomization.yaml']);
+  expect(synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toEqual([OUTPUT_MARKER, 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   const kustomization = YAML.parse(fs.readFileSync(path.join(outdir, 'kustomization.yaml'), 'utf8'));
   expect(kustomization).toEqual({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['ci-remediation.k8s.yaml'] });
   const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, 'ci-remediation.k8s.yaml'), 'utf8')).map(d => d.toJS());
@@ -35,7 +36,7 @@ test('the same settings give byte-identical output', () => {
 test('an Argo CD Application is written beside, not inside, the kustomization', () => {
   const outdir = path.join(work, 'argocd');
   const files = synthesize({ settings: { argoCd: { repoUrl: 'https://github.com/acme/platform.git', path: 'deploy/ci-remediation' } }, outdir, baseDir: PROJECT_ROOT });
-  expect(files).toEqual(['argocd-application.k8s.yaml', 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
+  expect(files).toEqual([OUTPUT_MARKER, 'argocd-application.k8s.yaml', 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   const app = YAML.parse(fs.readFileSync(path.join(outdir, 'argocd-application.k8s.yaml'), 'utf8'));
   expect(app).toMatchObject({
     apiVersion: 'argoproj.io/v1alpha1',
@@ -56,7 +57,6 @@ describe('a failed synth leaves the output untouched', () => {
   const outdir = path.join(work, 'keep');
   beforeAll(() => {
     synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT });
-    fs.writeFileSync(path.join(outdir, 'extra.txt'), 'kept');
   });
   test.each<[string, object, string | undefined]>([
     ['invalid settings', { repositories: [] }, undefined],
