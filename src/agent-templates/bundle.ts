@@ -8,7 +8,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import Handlebars from 'handlebars';
+import { checkTemplateSource, EXAMPLE_CONTEXT_FILE } from './check';
+import { loadContext } from './render';
+import { walkTemplatesTree } from './tree';
 
 /** The API server rejects objects over 1 MiB. */
 export const CONFIG_MAP_MAX_BYTES = 1_048_576;
@@ -53,19 +55,9 @@ export function collectTemplates(dir: string): TemplateFile[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new TemplateBundleError(`templates folder ${dir} does not exist; set templates.dir to the folder holding the agent templates`);
   }
-  const files: TemplateFile[] = [];
-  const walk = (relative: string) => {
-    const entries = fs.readdirSync(path.join(dir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const rel = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        walk(rel);
-      } else if (entry.isFile() && relative !== '') {
-        files.push({ relativePath: rel, key: configMapKey(rel), content: fs.readFileSync(path.join(dir, rel)) });
-      }
-    }
-  };
-  walk('');
+  const files: TemplateFile[] = walkTemplatesTree(dir)
+    .filter(file => file.relativePath.includes('/'))
+    .map(file => ({ relativePath: file.relativePath, key: configMapKey(file.relativePath), content: fs.readFileSync(file.fullPath) }));
   if (files.length === 0) {
     throw new TemplateBundleError(`templates folder ${dir} holds no templates (templates live in sub-folders such as code/ or agents/)`);
   }
@@ -87,16 +79,28 @@ function checkKeys(files: readonly TemplateFile[]): void {
   }
 }
 
-/** Compiles every `.hbs` file with Handlebars; the error names the file and line. */
-export function compileTemplates(files: readonly TemplateFile[]): void {
-  for (const file of files.filter(f => f.relativePath.endsWith('.hbs'))) {
-    try {
-      Handlebars.precompile(file.content.toString('utf8'), { strict: false });
-    } catch (err) {
-      const message = (err as Error).message;
-      const line = /on line (\d+)/.exec(message)?.[1] ?? (err as { lineNumber?: number }).lineNumber;
-      throw new TemplateBundleError(`templates/${file.relativePath}${line ? `:${line}` : ''}: Handlebars cannot compile it: ${message.split('\n')[0]}`);
-    }
+/**
+ * Applies the rules of `templates check` to every `.hbs` file (compile with the controller's
+ * built-in helpers only; no partials, decorators or `env`; with `knownFields`, only the fields of
+ * the controller's context): one error listing every problem as `templates/<file>:<line>: ...`.
+ */
+export function compileTemplates(files: readonly TemplateFile[], knownFields?: ReadonlySet<string>): void {
+  const problems = files
+    .filter(f => f.relativePath.endsWith('.hbs'))
+    .flatMap(f => checkTemplateSource(f.content.toString('utf8'), `templates/${f.relativePath}`, knownFields).problems);
+  if (problems.length > 0) {
+    throw new TemplateBundleError(problems.length === 1 ? problems[0] : `the agent templates break the controller's rules:\n${problems.map(p => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The fields of the controller's context, from the tree's example context; undefined without one. */
+export function exampleContextFields(dir: string): ReadonlySet<string> | undefined {
+  const file = path.join(dir, EXAMPLE_CONTEXT_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return new Set(Object.keys(loadContext(file)));
+  } catch (err) {
+    throw new TemplateBundleError((err as Error).message);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   compileTemplate,
   loadContext,
 } from './render';
+import { TemplateTreeError, walkTemplatesTree } from './tree';
 
 /** One check's outcome. `skipped` only when a tool is missing (the detail says which). */
 export interface CheckResult {
@@ -27,21 +28,35 @@ export interface CheckResult {
 /** The example context used to render scripts; it also defines the known context fields. */
 export const EXAMPLE_CONTEXT_FILE = 'context.example.json';
 
-/** Every regular file under `templatesRoot` that `keep` accepts, as sorted `/`-separated relative paths. */
+/**
+ * Every file under `templatesRoot` that `keep` accepts, as sorted `/`-separated relative paths
+ * (see ./tree: in-tree symlinks followed, anything else refused, nothing skipped silently).
+ */
 function listFiles(templatesRoot: string, keep: (relativePath: string) => boolean): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const relativePath = path.relative(templatesRoot, full).split(path.sep).join('/');
-        if (keep(relativePath)) found.push(relativePath);
-      }
-    }
-  };
-  walk(templatesRoot);
-  return found.sort();
+  return walkTemplatesTree(templatesRoot)
+    .map(file => file.relativePath)
+    .filter(keep);
+}
+
+/**
+ * The controller's rules for one template, shared by `templates check` and synth: it compiles with
+ * the built-in helpers only, and {@link lintTemplate} finds nothing. Returns the compiled template
+ * when there is no problem, else the `<name>:<line>: <problem>` lines.
+ */
+export function checkTemplateSource(
+  source: string,
+  name: string,
+  knownFields?: ReadonlySet<string>,
+): { readonly template?: HandlebarsTemplateDelegate; readonly problems: string[] } {
+  let template: HandlebarsTemplateDelegate;
+  try {
+    template = compileTemplate(source, name);
+  } catch (error) {
+    if (error instanceof TemplateCompileError) return { problems: [error.message] };
+    throw error;
+  }
+  const problems = lintTemplate(source, name, knownFields);
+  return problems.length > 0 ? { problems } : { template, problems };
 }
 
 /** Every `*.hbs` under `templatesRoot`, as sorted `/`-separated relative paths. */
@@ -57,10 +72,10 @@ export function listPlainScripts(templatesRoot: string): string[] {
 /**
  * Finds what the controller could not render or would render wrongly: partials, decorators,
  * non-built-in helpers or sections, `env` (the controller's context has none), and fields that are
- * not in `knownFields`. Fields are only checked outside `each`/`with` bodies, where the context
- * is the controller's own. Returns `<file>:<line>: <problem>` lines.
+ * not in `knownFields` (not checked when undefined). Fields are only checked outside `each`/`with`
+ * bodies, where the context is the controller's own. Returns `<file>:<line>: <problem>` lines.
  */
-export function lintTemplate(source: string, name: string, knownFields: ReadonlySet<string>): string[] {
+export function lintTemplate(source: string, name: string, knownFields?: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const report = (node: hbs.AST.Node, problem: string): void => {
     problems.push(`${name}:${node.loc?.start.line ?? '?'}: ${problem}`);
@@ -71,7 +86,7 @@ export function lintTemplate(source: string, name: string, knownFields: Readonly
     if (node.data && node.parts[0] !== 'root') return; // @index, @key, ...: loop data
     if (parts[0] === 'env') {
       report(node, `"${node.original}": the controller's render context has no env; read the variable from the environment at run time`);
-    } else if (!scoped || node.data) {
+    } else if (knownFields && (!scoped || node.data)) {
       if (parts.length > 0 && !knownFields.has(parts[0])) {
         report(node, `"${node.original}" is not a field of the controller's context (${EXAMPLE_CONTEXT_FILE})`);
       }
@@ -154,13 +169,19 @@ export function checkTemplates(templatesRoot: string, options: CheckOptions = {}
   const knownFields = new Set(Object.keys(context));
   const shellcheck = options.shellcheck ?? 'shellcheck';
 
-  for (const name of listTemplates(templatesRoot)) {
+  let names: string[];
+  try {
+    names = listTemplates(templatesRoot);
+  } catch (error) {
+    if (!(error instanceof TemplateTreeError)) throw error;
+    return [{ name: 'list templates', status: 'fail', detail: error.message }];
+  }
+  for (const name of names) {
     const source = fs.readFileSync(path.join(templatesRoot, name), 'utf8');
     let rendered: string;
     try {
-      const template = compileTemplate(source, name);
-      const problems = lintTemplate(source, name, knownFields);
-      if (problems.length > 0) {
+      const { template, problems } = checkTemplateSource(source, name, knownFields);
+      if (!template) {
         results.push({ name: `compile ${name}`, status: 'fail', detail: problems.join('\n') });
         continue;
       }

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { describeProblem } from '../cli/output';
 import { contextProblems } from './context-check';
+import { isInside } from './tree';
 
 /** The helpers every Handlebars implementation the controller may use provides. */
 export const BUILT_IN_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup'];
@@ -89,12 +90,24 @@ export function loadContext(file: string): RenderContext {
   return value as RenderContext;
 }
 
-/** Resolves `relPath` inside `templatesRoot`, refusing paths that leave it. */
+/**
+ * Resolves `relPath` inside `templatesRoot`, refusing paths that leave it, by name or through a
+ * symbolic link (links inside the tree are followed, as synth and `templates check` do).
+ */
 export function resolveTemplatePath(templatesRoot: string, relPath: string): string {
   const root = path.resolve(templatesRoot);
   const full = path.resolve(root, relPath);
   if (path.isAbsolute(relPath) || !full.startsWith(root + path.sep)) {
     throw new TemplateInputError(`template path must be relative to ${root}: ${relPath}`);
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(full);
+  } catch {
+    return full; // missing: reading it reports that
+  }
+  if (!isInside(fs.realpathSync(root), real)) {
+    throw new TemplateInputError(`template ${relPath} is a symbolic link to ${real}, outside ${root}; only templates inside the tree are rendered`);
   }
   return full;
 }

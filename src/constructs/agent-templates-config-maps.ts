@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  collectTemplates, compileTemplates, groupTemplates, isUtf8, LAST_APPLIED_MAX_BYTES, templatesChecksum,
+  collectTemplates, compileTemplates, exampleContextFields, groupTemplates, isUtf8, LAST_APPLIED_MAX_BYTES, templatesChecksum,
 } from '../agent-templates/bundle';
 
 /** Props of {@link AgentTemplatesConfigMaps}. */
@@ -23,7 +23,8 @@ export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 
 /**
  * The agent templates as ConfigMap(s), keys mapped from paths (`/` to `_`). Every
- * `.hbs` is compiled at synth so a broken template fails here, not in the agent pod.
+ * `.hbs` is checked at synth with the rules of `templates check` (the fields against the tree's
+ * `context.example.json` when it has one), so a broken template fails here, not in the agent pod.
  */
 export class AgentTemplatesConfigMaps extends Construct {
   public readonly configMaps: kplus.ConfigMap[] = [];
@@ -31,7 +32,7 @@ export class AgentTemplatesConfigMaps extends Construct {
   constructor(scope: Construct, id: string, props: AgentTemplatesConfigMapsProps) {
     super(scope, id);
     const files = collectTemplates(props.dir);
-    compileTemplates(files);
+    compileTemplates(files, exampleContextFields(props.dir));
     const groups = groupTemplates(files);
     for (const group of groups) {
       const name = group.folder ? `${props.name}-${group.folder.toLowerCase().replace(/[^a-z0-9-]/g, '-')}` : props.name;

@@ -34,7 +34,7 @@ test('an invalid key character names the file', () => {
 
 test('a Handlebars syntax error names file and line', () => {
   const dir = project({ 'code/ok.hbs': '{{a}}', 'code/bad.sh.hbs': 'line one\nline two\n{{#if x}}\nno close\n' });
-  expect(() => compileTemplates(collectTemplates(path.join(dir, 'templates')))).toThrow(/^templates\/code\/bad\.sh\.hbs:\d+: Handlebars cannot compile it/);
+  expect(() => compileTemplates(collectTemplates(path.join(dir, 'templates')))).toThrow(/^templates\/code\/bad\.sh\.hbs:\d+: /);
   const dir2 = project({ 'code/bad.hbs': 'a\nb\n{{foo}\n' });
   expect(() => compileTemplates(collectTemplates(path.join(dir2, 'templates')))).toThrow(/^templates\/code\/bad\.hbs:3: /);
 });
@@ -83,4 +83,26 @@ test('non-UTF-8 files go to binaryData', () => {
 test('an empty tree is an error', () => {
   const dir = project({ 'README.md': 'only docs' });
   expect(() => collectTemplates(path.join(dir, 'templates'))).toThrow(/holds no templates/);
+});
+
+describe('synth applies the rules of `templates check` (one implementation), naming file and line', () => {
+  test.each<[string, string, RegExp]>([
+    ['an unknown helper', 'a\n{{uppercase service}}\n', /^templates\/code\/t\.sh\.hbs:2: .*uppercase/],
+    ['a partial', '{{> header}}\n', /^templates\/code\/t\.sh\.hbs:1: partials are not used/],
+    ['env', 'x\n\n{{env.WORKFLOW_RUN_ID}}\n', /^templates\/code\/t\.sh\.hbs:3: "env\.WORKFLOW_RUN_ID": the controller's render context has no env/],
+    ['a field the example context lacks', '{{servce}}\n', /^templates\/code\/t\.sh\.hbs:1: "servce" is not a field of the controller's context/],
+  ])('%s', (_name, source, message) => {
+    const dir = project({ 'context.example.json': '{"service":"api"}', 'code/t.sh.hbs': source });
+    expect(() => synthChart({}, dir)).toThrow(message);
+  });
+
+  test('every problem is listed, one per line', () => {
+    const dir = project({ 'code/a.hbs': '{{> p}}', 'code/b.hbs': '{{env.X}}' });
+    expect(() => synthChart({}, dir)).toThrow(/^the agent templates break the controller's rules:\n {2}- templates\/code\/a\.hbs:1: .*\n {2}- templates\/code\/b\.hbs:1: /);
+  });
+
+  test('without an example context, fields are not checked (the other rules are)', () => {
+    expect(() => synthChart({}, project({ 'code/t.hbs': '{{anything}}' }))).not.toThrow();
+    expect(() => synthChart({}, project({ 'code/t.hbs': '{{#shout}}x{{/shout}}' }))).toThrow(/"shout" is not a built-in helper/);
+  });
 });

@@ -60,10 +60,11 @@ describe('a failed synth leaves the output untouched', () => {
   });
   test.each<[string, object, string | undefined]>([
     ['invalid settings', { repositories: [] }, undefined],
-    ['a template that does not compile', {}, 'broken'],
-  ])('%s', (_name, settings, templates) => {
+    ['a template that does not compile', {}, 'echo {{#if a}}\n'],
+    ['a template `templates check` rejects (unknown helper)', {}, 'echo {{uppercase service}}\n'],
+  ])('%s', (_name, settings, template) => {
     const before = snapshotTree(outdir);
-    const baseDir = templates ? writeTree(path.join(work, 'broken-templates'), { 'templates/code/x.sh.hbs': 'echo {{#if a}}\n' }) : PROJECT_ROOT;
+    const baseDir = template ? writeTree(path.join(work, `broken-templates-${template.length}`), { 'templates/code/x.sh.hbs': template }) : PROJECT_ROOT;
     expect(() => synthesize({ settings, outdir, baseDir })).toThrow();
     expect(snapshotTree(outdir)).toEqual(before);
     // No staging folders are left behind.
