@@ -11,6 +11,7 @@ import type { CiRemediationSettings } from '../config/settings';
 import { validateSettings } from '../config/validate';
 import { ArgoCdApplication } from '../constructs/argo-cd-application';
 import { CiRemediationChart } from '../constructs/ci-remediation-chart';
+import { jsonSizeBytes, largestField, OBJECT_SIZE_LIMIT_BYTES } from '../engine/validation/object-size';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceFolder, resolveOutputFolder } from './output-folder';
 
 /** Chart id of the stack; its file is `<id>.k8s.yaml`. */
@@ -55,6 +56,7 @@ function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
     const chart = new Chart(app, ARGO_CD_CHART);
     new ArgoCdApplication(chart, 'Application', argoCd);
   }
+  checkObjectSizes(app);
   app.synth();
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
@@ -71,4 +73,20 @@ function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
     throw new Error(`synth wrote ${unlisted.join(', ')}, which OUTPUT_NAMES does not list`);
   }
   return files;
+}
+
+/** Refuses an object the API server could not store, naming it and its largest field. */
+function checkObjectSizes(app: App): void {
+  for (const chart of app.charts) {
+    for (const object of chart.toJson()) {
+      const bytes = jsonSizeBytes(object);
+      if (bytes > OBJECT_SIZE_LIMIT_BYTES) {
+        const field = largestField(object);
+        const { kind, metadata } = object as { kind: string; metadata: { name: string; namespace?: string } };
+        throw new Error(`${kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name} would be ${bytes} bytes, `
+          + `over the ${OBJECT_SIZE_LIMIT_BYTES} bytes (1.5 MiB) the API server can store (etcd's default request limit): `
+          + `${field.path} holds ${field.bytes} bytes; make that setting smaller`);
+      }
+    }
+  }
 }

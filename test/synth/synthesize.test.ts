@@ -48,6 +48,12 @@ test('an Argo CD Application is written beside, not inside, the kustomization', 
   expect(kustomization.resources).toEqual(['ci-remediation.k8s.yaml']);
 });
 
+test('an object over the API server limit is refused, naming the object and the field', () => {
+  expect(() => synthesize({ settings: { codeRun: { env: { BIG: 'x'.repeat(5_000_000) } } }, outdir: path.join(work, 'big'), baseDir: PROJECT_ROOT }))
+    .toThrow(/^Sensor argo\/ci-failure-remediation would be \d+ bytes, over the 1572864 bytes \(1\.5 MiB\) the API server can store \(etcd's default request limit\): spec\.triggers\[0\]\.template\.k8s\.source\.resource\.spec\.env\.BIG holds 5000002 bytes/);
+  expect(fs.existsSync(path.join(work, 'big'))).toBe(false);
+});
+
 test('chart props are not settings: a settings file cannot set them', () => {
   const settings = { namespace: 'elsewhere', baseDir: '/' } as unknown as Parameters<typeof synthesize>[0]['settings'];
   expect(() => synthesize({ settings, outdir: path.join(work, 'props'), baseDir: PROJECT_ROOT })).toThrow(/namespace: unknown setting/);
@@ -60,6 +66,7 @@ describe('a failed synth leaves the output untouched', () => {
   });
   test.each<[string, object, string | undefined]>([
     ['invalid settings', { repositories: [] }, undefined],
+    ['an object over the API server limit (a 5 MB codeRun.env value)', { codeRun: { env: { BIG: 'x'.repeat(5_000_000) } } }, undefined],
     ['a template that does not compile', {}, 'echo {{#if a}}\n'],
     ['a template `templates check` rejects (unknown helper)', {}, 'echo {{uppercase service}}\n'],
   ])('%s', (_name, settings, template) => {
