@@ -135,10 +135,16 @@ function semanticProblems(settings: CiRemediationSettings): string[] {
       problems.push(`codeRun.env.${name}: the trigger sets this variable itself; remove it${instead}`);
     }
   }
-  const repositories = settings.repositories ?? [];
-  const duplicates = repositories.filter((r, i) => repositories.findIndex(o => o.toLowerCase() === r.toLowerCase()) !== i);
-  if (duplicates.length > 0) {
-    problems.push(`repositories: ${duplicates.map(d => JSON.stringify(d)).join(', ')} listed more than once`);
-  }
+  // One pass with a map from the lower-cased name to its first index (linear in the list).
+  const firstIndex = new Map<string, number>();
+  (settings.repositories ?? []).forEach((repository, i) => {
+    const key = repository.toLowerCase();
+    const first = firstIndex.get(key);
+    if (first === undefined) {
+      firstIndex.set(key, i);
+    } else {
+      problems.push(`repositories[${i}]: ${JSON.stringify(repository)} repeats repositories[${first}] (names are case-insensitive); remove it`);
+    }
+  });
   return problems;
 }

@@ -59,7 +59,7 @@ test.each<[string, unknown, RegExp]>([
   ['hooks without url', { eventSource: { hooks: { apiToken: { name: 'gh', key: 'token' } } } }, /^eventSource\.hooks\.url: required when eventSource\.hooks is set$/],
   ['invalid label value', { labels: { team: 'platform team' } }, /^labels\.team: "platform team" is not a valid label value/],
   ['invalid label key', { labels: { 'bad key': 'x' } }, /^labels: key "bad key" is not a valid label key/],
-  ['duplicate repositories', { repositories: ['acme/api', 'ACME/api'] }, /^repositories: "ACME\/api" listed more than once$/],
+  ['duplicate repositories', { repositories: ['acme/api', 'ACME/api'] }, /^repositories\[1\]: "ACME\/api" repeats repositories\[0\] \(names are case-insensitive\); remove it$/],
   ['secret without key', { eventSource: { webhookSecret: { name: 'gh' } } }, /^eventSource\.webhookSecret\.key: required when eventSource\.webhookSecret is set$/],
   ['bad retry duration', { sensor: { retryStrategy: { steps: 3, duration: '10 seconds' } } }, /^sensor\.retryStrategy\.duration: must be a Go duration such as "10s"/],
   ['argoCd without repoUrl', { argoCd: { path: 'dist' } }, /^argoCd\.repoUrl: required when argoCd is set$/],
@@ -86,4 +86,16 @@ test('the error message lists every problem, one per line, naming the source', (
     expect(message).toContain('repositories: must be');
     expect(message).toContain('sensor.replicas: must be an integer from 1 to 10');
   }
+});
+
+test('every duplicate repository is reported at its own index, naming the first (a linear check: 10,000 repositories)', () => {
+  const repositories = Array.from({ length: 10_000 }, (_, i) => `acme/repo-${i}`);
+  repositories[4_000] = 'Acme/Repo-17';
+  repositories[9_999] = 'acme/repo-17';
+  repositories[5_000] = 'ACME/REPO-3';
+  expect(problems({ repositories })).toEqual([
+    'repositories[4000]: "Acme/Repo-17" repeats repositories[17] (names are case-insensitive); remove it',
+    'repositories[5000]: "ACME/REPO-3" repeats repositories[3] (names are case-insensitive); remove it',
+    'repositories[9999]: "acme/repo-17" repeats repositories[17] (names are case-insensitive); remove it',
+  ]);
 });
