@@ -9,7 +9,7 @@ import { GoJsonError, unmarshalGo } from '../go/json';
 import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate } from '../go/template';
 import { asSimulatorLimit } from '../limits';
 import { PayloadView } from '../filters/payload';
-import { eventContextJson, eventJson, eventDataAsJson } from './event-json';
+import { eventContextJson, eventJson, eventDataAsJson, NIL_CONTEXT_PANIC } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 
 /** The events that satisfied dependencies, by dependency name. */
@@ -93,7 +93,8 @@ function valueFromKey(document: string, key: string): ResolvedValue | null {
  * Resolves a parameter source against the dependencies' events (reference §7):
  * 1. no event for the dependency: `value`, else null (the parameter is skipped);
  * 2. no key or template: `value`, else the whole event as JSON;
- * 3. data keys win over context keys; data that is neither JSON nor YAML falls back to `value`;
+ * 3. data keys win over context keys; data its `datacontenttype` does not allow (see
+ *    eventDataAsJson) falls back to `value`, else fails with Argo's error;
  * 4. template (falls through on error, `""` or `<no value>`), 5. key (falls through when missing),
  * 6. `value`.
  * @returns null when the parameter is to be skipped
@@ -113,6 +114,8 @@ export function resolveParamValue(src: TriggerParameterSource, events: Dependenc
   if (useData) {
     const data = eventDataAsJson(event);
     if (!data.ok) {
+      // A panic is no error: `value` does not catch it.
+      if (data.error === NIL_CONTEXT_PANIC) throw new TriggerParameterError(data.error);
       const fallback = defaultValue(src);
       if (fallback) return fallback;
       throw new TriggerParameterError(data.error);
@@ -153,8 +156,8 @@ export function applyParams(json: string, parameters: unknown, events: Dependenc
   for (const parameter of parameterList(parameters)) {
     const resolved = resolveParamValue(parameter.src, events);
     if (resolved === null) continue;
-    const value = combineWithCurrent(document, parameter, resolved.value);
-    const raw = parameter.src.useRawData === true && resolved.kind !== 'String';
+    const { value, kind } = combineWithCurrent(document, parameter, resolved);
+    const raw = parameter.src.useRawData === true && kind !== 'String';
     try {
       document = raw ? setRaw(document, parameter.dest, value) : setValue(document, parameter.dest, value);
     } catch (err) {
@@ -165,17 +168,23 @@ export function applyParams(json: string, parameters: unknown, events: Dependenc
   return document;
 }
 
-function combineWithCurrent(document: string, parameter: TriggerParameter, value: string): string {
+/**
+ * The value to write and its kind. Joined with an existing value (`append`/`prepend`), the result
+ * is a String whatever the parameter's kind, so it is written as a JSON string even with
+ * `useRawData` (params.go sets `typ = stringType`): `old` + `{"k":1}` becomes `"old{\"k\":1}"`.
+ */
+function combineWithCurrent(document: string, parameter: TriggerParameter, resolved: ResolvedValue): ResolvedValue {
   const operation = parameter.operation ?? '';
   switch (operation) {
     case '':
     case 'overwrite':
-      return value;
+      return resolved;
     case 'append':
     case 'prepend': {
       const current = get(document, parameter.dest);
-      if (!current.exists) return value;
-      return operation === 'append' ? current.string() + value : value + current.string();
+      if (!current.exists) return resolved;
+      const value = operation === 'append' ? current.string() + resolved.value : resolved.value + current.string();
+      return { value, kind: 'String' };
     }
     default:
       throw new TriggerParameterError(`unsupported trigger parameter operation: ${operation}`);

@@ -25,7 +25,8 @@ describe('decodedTriggerTemplate (reference §7: unknown fields vanish)', () => 
 });
 
 describe('runTrigger', () => {
-  const event: SensorEvent = { context: null, data: '{"x":"v"}' };
+  const context = { type: 'webhook', source: 'es', subject: 'ev', id: '1', time: '', datacontenttype: 'application/json', specversion: '1.0' };
+  const event: SensorEvent = { context, data: '{"x":"v"}' };
   const run = (trigger: unknown) => runTrigger({ trigger, events: new Map([['d', event]]), sensorName: 's', now: new Date(0) });
 
   test('a trigger-level parameter into an unknown field has no effect', () => {
