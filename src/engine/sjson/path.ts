@@ -2,8 +2,6 @@
  * sjson path components: keys separated by `.`, `\` escaping the next character, and a
  * leading `:` forcing an object key even when the key is numeric.
  */
-import { SjsonPathError } from './errors';
-
 /** One component of an sjson path. */
 export interface PathComponent {
   /** The key, escapes removed. */
@@ -17,8 +15,11 @@ export interface PathComponent {
 // sjson v1.2.5 hands paths containing these to gjson's query machinery ("complex paths").
 const COMPLEX_CHARS = '|#@*?';
 
-/** Splits an sjson path into components. Throws {@link SjsonPathError} for complex (gjson query) paths. */
-export function parsePath(path: string): PathComponent[] {
+/**
+ * Splits an sjson path into components, or returns undefined for a complex path (sjson
+ * `parsePath` meeting an unescaped `|`, `#`, `@`, `*` or `?` in any component).
+ */
+export function parsePath(path: string): PathComponent[] | undefined {
   const components: PathComponent[] = [];
   let rest = path;
   for (;;) {
@@ -46,14 +47,9 @@ export function parsePath(path: string): PathComponent[] {
         }
         continue;
       }
-      if (COMPLEX_CHARS.includes(c)) {
-        throw new SjsonPathError(`path '${path}' uses '${c}', a query/modifier character that is not supported in a write path; escape it with '\\' to mean the literal key`);
-      }
+      if (COMPLEX_CHARS.includes(c)) return undefined;
       part += c;
       gpart += c;
-    }
-    if (gpart.length > 1 && '[{!'.includes(gpart[0])) {
-      throw new SjsonPathError(`path component '${gpart}' would be read as gjson multipath/static syntax; escape the first character with '\\'`);
     }
     components.push({ part, gpart, force });
     if (!more) return components;
