@@ -43,6 +43,7 @@ function encode(value: unknown, escapeHtml: boolean): string {
     return out + ']';
   }
   if (value instanceof GoInt) return value.value.toString();
+  if (value instanceof GoStringSlice && value.isNil) return 'null';
   if (value instanceof GoStringSlice) return '[' + value.items.map((s) => encodeString(s, escapeHtml)).join(',') + ']';
   if (value instanceof GoTime) return encodeString(formatGoTime(value, '2006-01-02T15:04:05.999999999Z07:00'), escapeHtml);
   throw new GoJsonError(`json: unsupported type: ${typeof value}`);
@@ -305,7 +306,7 @@ class JsonParser {
   }
 
   /**
-   * A failure inside a literal or number token. At the end of the input Go's scanner
+   * A failure inside a literal, number or string escape. At the end of the input Go's scanner
    * (`scanner.eof`) feeds it a space, so `t` gives `invalid character ' ' in literal true
    * (expecting 'r')`, not `unexpected end of JSON input`.
    */
@@ -424,13 +425,13 @@ class JsonParser {
         for (let k = 0; k < 4; k++) {
           if (!/[0-9a-fA-F]/.test(this.s[this.i + k] ?? '')) {
             this.i += k;
-            this.fail('in \\u hexadecimal character escape');
+            this.failInToken('in \\u hexadecimal character escape');
           }
         }
         out += String.fromCharCode(Number.parseInt(this.s.slice(this.i, this.i + 4), 16));
         this.i += 4;
       } else {
-        this.fail('in string escape code');
+        this.failInToken('in string escape code');
       }
       start = this.i;
     }

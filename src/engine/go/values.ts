@@ -23,7 +23,8 @@ export class GoInt {
 
 /** A Go `[]string` (what `splitList`, `keys` and `regexFindAll` return). */
 export class GoStringSlice {
-  constructor(readonly items: readonly string[]) {}
+  /** `isNil`: Go's nil slice, which prints as `[]` but encodes to JSON as `null`. */
+  constructor(readonly items: readonly string[], readonly isNil = false) {}
 }
 
 /** A Go `time.Time`, as far as templates can observe it. */
@@ -49,13 +50,27 @@ export function isGoMap(v: unknown): v is GoMap {
   return proto === Object.prototype || proto === null;
 }
 
+/** Marks a list that Go holds as `[]int` (sprig's `until`, `untilStep`), not `[]interface {}`. */
+const INT_SLICE = Symbol('[]int');
+
+/** A Go `[]int`: a plain list of ints for every list operation, typed `[]int` for `typeOf`. */
+export function intSlice(items: GoInt[]): GoInt[] {
+  Object.defineProperty(items, INT_SLICE, { value: true });
+  return items;
+}
+
+/** Whether a list is a Go `[]int` (see {@link intSlice}). */
+export function isIntSlice(v: unknown): boolean {
+  return Array.isArray(v) && (v as unknown as Record<symbol, unknown>)[INT_SLICE] === true;
+}
+
 /** The Go type name of a value, as `%T` and reflection errors print it. */
 export function goTypeName(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'number') return 'float64';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return '[]interface {}';
+  if (Array.isArray(v)) return isIntSlice(v) ? '[]int' : '[]interface {}';
   if (v instanceof GoInt) return v.kind;
   if (v instanceof GoStringSlice) return '[]string';
   if (v instanceof GoTime) return 'time.Time';

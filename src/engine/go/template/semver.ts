@@ -1,10 +1,11 @@
 /**
- * Masterminds/semver v3 (as sprig v3.2 uses it): `NewVersion` (lenient: optional `v`,
+ * Masterminds/semver v3.5 (as sprig v3.3.0 uses it; Argo Events 6478ece pins v3.5.0): `NewVersion` (lenient: optional `v`,
  * missing minor/patch), `Compare` with semver's prerelease precedence, and
  * `NewConstraint`/`Check` with comparison operators, `~`/`~>`, `^`, x-ranges (`1.2.x`,
  * `*`), hyphen ranges (`1.2 - 1.4`), `,`/space for AND and `||` for OR. Error texts are
- * the library's.
+ * the library's (lower case since v3.4.0; `%q`-quoted constraints).
  */
+import { quote } from '../strconv';
 import { GoCallError } from './funcs';
 
 const MAX_UINT64 = (1n << 64n) - 1n;
@@ -30,7 +31,7 @@ export class GoSemver {
 function parseSegment(text: string): bigint {
   const n = BigInt(text);
   if (n > MAX_UINT64) {
-    throw new GoCallError(`Error parsing version segment: strconv.ParseUint: parsing "${text}": value out of range`);
+    throw new GoCallError(`error parsing version segment: strconv.ParseUint: parsing "${text}": value out of range`);
   }
   return n;
 }
@@ -38,7 +39,7 @@ function parseSegment(text: string): bigint {
 /** semver's `NewVersion`; throws {@link GoCallError} with the library's error text. */
 export function newVersion(v: string): GoSemver {
   const m = SEMVER.exec(v);
-  if (!m) throw new GoCallError('Invalid Semantic Version');
+  if (!m) throw new GoCallError('invalid semantic version');
   const pre = m[5] ?? '';
   const metadata = m[8] ?? '';
   const version = new GoSemver(
@@ -51,7 +52,7 @@ export function newVersion(v: string): GoSemver {
   );
   if (pre !== '') {
     for (const part of pre.split('.')) {
-      if (/^[0-9]+$/.test(part) && part.length > 1 && part[0] === '0') throw new GoCallError('Version segment starts with 0');
+      if (/^[0-9]+$/.test(part) && part.length > 1 && part[0] === '0') throw new GoCallError('version segment starts with 0');
     }
   }
   return version;
@@ -113,7 +114,7 @@ const isX = (s: string): boolean => s === 'x' || s === 'X' || s === '*';
 
 function parseConstraint(c: string): Constraint {
   const m = CONSTRAINT.exec(c);
-  if (!m) throw new GoCallError(`improper constraint: ${c}`);
+  if (!m) throw new GoCallError(`improper constraint: ${quote(c)}`);
   const major = m[3];
   const minor = m[4] ?? '';
   const patch = m[5] ?? '';
@@ -138,7 +139,7 @@ function parseConstraint(c: string): Constraint {
   try {
     con = newVersion(ver);
   } catch {
-    throw new GoCallError('constraint Parser Error');
+    throw new GoCallError('constraint parser error');
   }
   return { op: m[1], con, dirty, minorDirty, patchDirty };
 }
@@ -153,7 +154,7 @@ function rewriteRange(c: string): string {
 /** semver's `NewConstraint`: OR groups of AND-ed constraints. */
 export function newConstraint(text: string): Constraint[][] {
   return rewriteRange(text).split('||').map((group) => {
-    if (!VALID_CONSTRAINT.test(group)) throw new GoCallError(`improper constraint: ${group}`);
+    if (!VALID_CONSTRAINT.test(group)) throw new GoCallError(`improper constraint: ${quote(group)}`);
     const found = [...group.matchAll(FIND_CONSTRAINT)].map((m) => m[0]);
     return (found.length > 0 ? found : [group]).map(parseConstraint);
   });

@@ -119,7 +119,7 @@ export function dictFuncs(): Array<[string, GoFunc]> {
     ['dig', variadicFn([], 'any', (args) => {
       if (args.length < 3) throw new GoCallError('reflect: Call with too few input arguments');
       const dictArg = args[args.length - 1];
-      if (!isGoMap(dictArg)) throw new GoCallError(`interface conversion: interface {} is ${goTypeName(dictArg)}, not map[string]interface {}`);
+      if (!isGoMap(dictArg)) throw new GoCallError(`interface conversion: interface {} is ${dictArg === null ? 'nil' : goTypeName(dictArg)}, not map[string]interface {}`);
       let current: unknown = dictArg;
       for (const key of args.slice(0, -2) as string[]) {
         if (!isGoMap(current) || !hasOwn(current, key)) return args[args.length - 2];

@@ -3,7 +3,7 @@
  * template reports the same `error calling <fn>: <msg>` for both (e.g. `Cannot find
  * first on type string`); nil lists fail as Go's nil dereference.
  */
-import { GoStringSlice } from '../values';
+import { GoStringSlice, intSlice } from '../values';
 import { checkTemplateListLength } from '../../limits';
 import { GoCallError, GoFunc, fn, variadicFn } from './funcs';
 import { isEmpty } from './truth';
@@ -95,7 +95,7 @@ export function listFuncs(): Array<[string, GoFunc]> {
     ['until', fn(['int'], ([n]) => {
       const count = asNumber(n);
       checkTemplateListLength('until', Math.abs(count));
-      return count >= 0 ? Array.from({ length: count }, (_, i) => int(i)) : Array.from({ length: -count }, (_, i) => int(-i));
+      return intSlice(count >= 0 ? Array.from({ length: count }, (_, i) => int(i)) : Array.from({ length: -count }, (_, i) => int(-i)));
     })],
   ];
 }

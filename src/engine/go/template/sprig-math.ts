@@ -6,6 +6,7 @@
 import { shortestDigits } from '../decimal';
 import { checkTemplateListLength } from '../../limits';
 import { GoFunc, GoCallError, fn, variadicFn } from './funcs';
+import { intSlice } from '../values';
 import { asNumber, castToFloat64, int } from './sprig-values';
 
 /** A decimal number: `coefficient` x 10^`exponent`. */
@@ -141,7 +142,7 @@ export function mathFuncs(): Array<[string, GoFunc]> {
     ['minf', variadicFn(['any'], 'any', ([a, ...rest]) => rest.reduce<number>((x, y) => goMin(x, castToFloat64(y)), castToFloat64(a)))],
     ['round', variadicFn(['any', 'int'], 'float64', ([a, p, ...opt]) => round(a, asNumber(p), opt.length > 0 ? (opt[0] as number) : 0.5))],
     ['seq', variadicFn([], 'int', (params) => seq(params.map(asNumber)))],
-    ['untilStep', fn(['int', 'int', 'int'], ([a, b, c]) => untilStep(asNumber(a), asNumber(b), asNumber(c)).map(int))],
+    ['untilStep', fn(['int', 'int', 'int'], ([a, b, c]) => intSlice(untilStep(asNumber(a), asNumber(b), asNumber(c)).map(int)))],
   ];
 }
 

@@ -97,26 +97,33 @@ function replaceString(s: string, old: string, repl: string): string {
   return s.split(old).join(repl);
 }
 
-/** Byte-indexed string slicing with Go's panic for bad bounds. */
-function sliceBytes(s: string, start: number, end: number | undefined): string {
+/**
+ * Byte-indexed string slicing with Go's panic for bad bounds. A cut inside a multi-byte
+ * character gives Go a string of invalid UTF-8, which this engine's strings cannot hold: refused.
+ */
+function sliceBytes(name: string, s: string, start: number, end: number | undefined): string {
   const bytes = Buffer.from(s, 'utf8');
   const e = end ?? bytes.length;
   if (e < 0) throw new GoCallError(`runtime error: slice bounds out of range [:${e}]`);
   if (e > bytes.length) throw new GoCallError(`runtime error: slice bounds out of range [:${e}] with length ${bytes.length}`);
   if (start < 0 || start > e) throw new GoCallError(`runtime error: slice bounds out of range [${start}:${e}]`);
+  const continuation = (i: number): boolean => i < bytes.length && (bytes[i] & 0xc0) === 0x80;
+  if (continuation(start) || continuation(e)) {
+    throw new UnsupportedFunctionError(name, 'it cuts a multi-byte character, and Go keeps the invalid UTF-8 bytes that this engine cannot represent');
+  }
   return bytes.subarray(start, e).toString('utf8');
 }
 
 function substr(start: number, end: number, s: string): string {
-  if (start < 0) return sliceBytes(s, 0, end);
-  if (end < 0 || end > goByteLength(s)) return sliceBytes(s, start, undefined);
-  return sliceBytes(s, start, end);
+  if (start < 0) return sliceBytes('substr', s, 0, end);
+  if (end < 0 || end > goByteLength(s)) return sliceBytes('substr', s, start, undefined);
+  return sliceBytes('substr', s, start, end);
 }
 
 function trunc(c: number, s: string): string {
   const length = goByteLength(s);
-  if (c < 0 && length + c > 0) return sliceBytes(s, length + c, undefined);
-  if (c >= 0 && length > c) return sliceBytes(s, 0, c);
+  if (c < 0 && length + c > 0) return sliceBytes('trunc', s, length + c, undefined);
+  if (c >= 0 && length > c) return sliceBytes('trunc', s, 0, c);
   return s;
 }
 
@@ -138,6 +145,11 @@ function compileOrError(expr: string): ReturnType<typeof compileGoRegexp> {
     if (err instanceof GoRegexpError) throw new GoCallError(err.message);
     throw err;
   }
+}
+
+/** A Go `[]string` result: nil when regexp returned none. */
+function nilOrSlice(items: string[] | undefined): GoStringSlice {
+  return items === undefined ? new GoStringSlice([], true) : new GoStringSlice(items);
 }
 
 // ---- the function table
@@ -266,7 +278,7 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     const width = asNumber(w);
     const str = v as string;
     if (width < 4 || goByteLength(str) <= width) return str;
-    return sliceBytes(str, 0, width - 3) + '...';
+    return sliceBytes('abbrev', str, 0, width - 3) + '...';
   }));
   s('indent', fn(['int', 'string'], ([n, v]) => {
     const pad = ' '.repeat(Math.max(0, asNumber(n)));
@@ -297,12 +309,14 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     return out;
   }));
   s('join', fn(['string', 'any'], ([sep, v]) => strslice(v).join(sep as string)));
-  s('sortAlpha', fn(['any'], ([v]) => new GoStringSlice(strslice(v).sort(compareGoStrings))));
+  // Lists are sorted; any other value (nil included) becomes a one-element list of its text.
+  s('sortAlpha', fn(['any'], ([v]) => new GoStringSlice(Array.isArray(v) || v instanceof GoStringSlice ? strslice(v).sort(compareGoStrings) : [strval(v)])));
 
   // hashes
   s('sha256sum', fn(['string'], ([v]) => createHash('sha256').update(v as string, 'utf8').digest('hex')));
   s('sha512sum', fn(['string'], ([v]) => createHash('sha512').update(v as string, 'utf8').digest('hex')));
   s('sha1sum', fn(['string'], ([v]) => createHash('sha1').update(v as string, 'utf8').digest('hex')));
+  s('sha512sum', fn(['string'], ([v]) => createHash('sha512').update(v as string, 'utf8').digest('hex')));
   s('adler32sum', fn(['string'], ([v]) => {
     let a = 1;
     let b = 0;
@@ -328,7 +342,8 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('mustRegexFind', fn(['string', 'string'], ([re, v]) => findString(compileOrError(re as string), v as string)));
   const findAll = (compile: typeof mustCompile) => fn(['string', 'string', 'int'], ([re, v, n]) => {
     const found = findAllString(compile(re as string), v as string, asNumber(n));
-    return new GoStringSlice(found ?? []);
+    // regexp returns a nil slice when nothing matches.
+    return nilOrSlice(found);
   });
   s('regexFindAll', findAll(mustCompile));
   s('mustRegexFindAll', findAll(compileOrError));
@@ -339,9 +354,9 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
   s('regexReplaceAllLiteral', replace(mustCompile, true));
   s('mustRegexReplaceAllLiteral', replace(compileOrError, true));
   s('regexSplit', fn(['string', 'string', 'int'], ([re, v, n]) =>
-    new GoStringSlice(splitRegexp(mustCompile(re as string), re as string, v as string, asNumber(n)) ?? [])));
+    nilOrSlice(splitRegexp(mustCompile(re as string), re as string, v as string, asNumber(n)))));
   s('mustRegexSplit', fn(['string', 'string', 'int'], ([re, v, n]) =>
-    new GoStringSlice(splitRegexp(compileOrError(re as string), re as string, v as string, asNumber(n)) ?? [])));
+    nilOrSlice(splitRegexp(compileOrError(re as string), re as string, v as string, asNumber(n)))));
   s('regexQuoteMeta', fn(['string'], ([v]) => quoteMeta(v as string)));
 
   // conversions

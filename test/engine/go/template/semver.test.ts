@@ -1,5 +1,5 @@
 import { GoTemplateError } from '../../../../src/engine/go/template';
-import { callError, renderFixed as render } from './helpers';
+import { renderFixed as render } from './helpers';
 
 describe('semver and semverCompare (Masterminds/semver v3)', () => {
   it.each([
@@ -27,12 +27,7 @@ describe('semver and semverCompare (Masterminds/semver v3)', () => {
   });
 
   it.each([
-    ['{{ semverCompare "bad" "1.0.0" }}', callError('semverCompare "bad" "1.0.0"', 'semverCompare', 'improper constraint: bad')],
-    ['{{ semverCompare ">1 ||" "1.0.0" }}', callError('semverCompare ">1 ||" "1.0.0"', 'semverCompare', 'improper constraint: ')],
-    ['{{ semverCompare ">1" "x" }}', callError('semverCompare ">1" "x"', 'semverCompare', 'Invalid Semantic Version')],
-    ['{{ semver "1.2.3-01" }}', callError('semver "1.2.3-01"', 'semver', 'Version segment starts with 0')],
-    ['{{ semver "99999999999999999999" }}', callError('semver "99999999999999999999"', 'semver',
-      'Error parsing version segment: strconv.ParseUint: parsing "99999999999999999999": value out of range')],
+    // Go's error texts are checked against recorded outputs in test/golden/triggers.
     ['{{ (semver "1.0.0").IncMajor }}', 'template: param: method IncMajor of *semver.Version is not supported by this engine'],
   ])('%j fails with %j', (text, message) => {
     expect(() => render(text)).toThrow(new GoTemplateError(message));

@@ -12,7 +12,7 @@ describe('sprig float math and sequences', () => {
     ['{{ round 123.555555 3 }} {{ round 2.5 0 }} {{ round -2.5 0 }} {{ round 1.234 2 0.3 }} {{ round 1.5 0 0.6 }}', '123.556 3 -3 1.24 1'],
     ['{{ seq 5 }}|{{ seq -3 }}|{{ seq 2 5 }}|{{ seq 5 2 }}', '1 2 3 4 5|1 0 -1 -2 -3|2 3 4 5|5 4 3 2'],
     ['{{ seq 0 2 10 }}|{{ seq 10 -2 0 }}|{{ seq 0 -2 10 }}|{{ seq 10 2 0 }}|{{ seq }}|{{ seq 1 2 3 4 }}', '0 2 4 6 8 10|10 8 6 4 2 0||||'],
-    ['{{ untilStep 0 10 3 }} {{ untilStep 3 0 -1 }} {{ untilStep 0 3 0 }} {{ typeOf (untilStep 0 1 1) }}', '[0 3 6 9] [3 2 1] [] []interface {}'],
+    ['{{ untilStep 0 10 3 }} {{ untilStep 3 0 -1 }} {{ untilStep 0 3 0 }} {{ typeOf (untilStep 0 1 1) }}', '[0 3 6 9] [3 2 1] [] []int'],
   ])('%s -> %j', (text, expected) => {
     expect(render(text)).toBe(expected);
   });
