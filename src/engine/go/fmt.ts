@@ -2,7 +2,7 @@
  * Go `fmt`: Sprint, Sprintln, Sprintf and `%v` for the values the engine models
  * (see values.ts). Mistakes print as Go prints them: `%!d(string=x)`, `%!d(MISSING)`,
  * `%!(EXTRA float64=1)`. Verbs that only make sense for Go types the engine never holds
- * (pointers, channels, `%#v` Go syntax) throw instead of printing something made up.
+ * (pointers, channels, `%#v` of times and versions) throw instead of printing something made up.
  */
 import { canBackquote, formatFloat, quote, quoteRune } from './strconv';
 import { formatGoTime } from './time';
@@ -203,12 +203,12 @@ class Printer {
 
   private printValue(v: unknown, verb: string, depth: number): void {
     if (v === null || v === undefined) {
-      // A nil element inside a map or slice.
-      if (depth > 0) this.pad('<nil>');
+      // A nil element inside a map or slice (an interface holding nil): Go writes it unpadded.
+      if (depth > 0) this.out += this.f.sharpV ? 'interface {}(nil)' : '<nil>';
       else this.badVerb(verb, v);
       return;
     }
-    if (this.f.sharpV) throw new GoFmtUnsupportedError('fmt: %#v (Go syntax) is not supported');
+    if (this.f.sharpV) return this.printGoSyntax(v, depth);
     if (typeof v === 'boolean') return this.fmtBool(v, verb);
     if (typeof v === 'number') return this.fmtFloat(v, verb);
     if (typeof v === 'string') return this.fmtString(v, verb);
@@ -231,6 +231,48 @@ class Printer {
       return;
     }
     throw new GoFmtUnsupportedError(`fmt: cannot print value ${String(v)}`);
+  }
+
+  /**
+   * `%#v` (Go syntax) of the values templates hold: numbers and booleans as `%v`, strings
+   * quoted, `map[string]interface {}{"k":1}`, `[]interface {}{1, "a"}`, `[]string{"a"}`
+   * (`[]string(nil)` for a nil slice). Times, versions and unsigned integers (Go prints them
+   * through methods or in hex) are refused.
+   */
+  private printGoSyntax(v: unknown, depth: number): void {
+    if (typeof v === 'boolean') return this.fmtBool(v, 'v');
+    if (typeof v === 'number') return this.fmtFloat(v, 'v');
+    if (typeof v === 'string') return this.pad(quote(v));
+    if (v instanceof GoInt && v.kind !== 'uint8') return this.fmtInteger(v, 'v');
+    if (v instanceof GoStringSlice) {
+      this.out += '[]string';
+      if (v.isNil) {
+        this.out += '(nil)';
+        return;
+      }
+      this.out += '{' + v.items.map((item) => quote(item)).join(', ') + '}';
+      return;
+    }
+    if (Array.isArray(v)) {
+      this.out += `${goTypeName(v)}{`;
+      v.forEach((item, k) => {
+        if (k > 0) this.out += ', ';
+        this.printValue(item, 'v', depth + 1);
+      });
+      this.out += '}';
+      return;
+    }
+    if (isGoMap(v)) {
+      this.out += 'map[string]interface {}{';
+      sortedKeys(v).forEach((key, k) => {
+        if (k > 0) this.out += ', ';
+        this.out += quote(key) + ':';
+        this.printValue(v[key], 'v', depth + 1);
+      });
+      this.out += '}';
+      return;
+    }
+    throw new GoFmtUnsupportedError(`fmt: %#v (Go syntax) of ${goTypeName(v)} is not supported`);
   }
 
   private printList(items: readonly unknown[], verb: string, depth: number): void {
@@ -264,17 +306,15 @@ class Printer {
   private fmtFloat(v: number, verb: string): void {
     switch (verb) {
       case 'v': return this.fmtFloatWith(v, 'g', -1);
-      case 'g': case 'G': case 'e': case 'E': case 'f': case 'F':
-        if (this.f.sharp) throw new GoFmtUnsupportedError(`fmt: %#${verb} of float64 is not supported`);
-        return this.fmtFloatWith(v, verb === 'F' ? 'f' : verb, 'gG'.includes(verb) ? -1 : 6);
-      case 'b': case 'x': case 'X':
-        throw new GoFmtUnsupportedError(`fmt: %${verb} of float64 is not supported`);
+      case 'b': case 'g': case 'G': case 'x': case 'X': return this.fmtFloatWith(v, verb, -1);
+      case 'e': case 'E': case 'f': return this.fmtFloatWith(v, verb, 6);
+      case 'F': return this.fmtFloatWith(v, 'f', 6);
       default:
         return this.badVerb(verb, v);
     }
   }
 
-  private fmtFloatWith(v: number, verb: 'e' | 'E' | 'f' | 'g' | 'G', defaultPrec: number): void {
+  private fmtFloatWith(v: number, verb: 'e' | 'E' | 'f' | 'g' | 'G' | 'b' | 'x' | 'X', defaultPrec: number): void {
     const prec = this.f.precPresent ? this.f.prec : defaultPrec;
     let num = formatFloat(v, verb, prec);
     if (num[0] !== '-' && num[0] !== '+') num = '+' + num;
@@ -288,6 +328,7 @@ class Printer {
       this.f.zero = zero;
       return;
     }
+    if (this.f.sharp && verb !== 'b') num = sharpFloat(num, verb, prec);
     if (this.f.plus || num[0] !== '+') {
       if (this.f.zero && this.f.widPresent && this.f.wid > num.length) {
         this.out += num[0] + '0'.repeat(this.f.wid - num.length) + num.slice(1);
@@ -412,6 +453,37 @@ class Printer {
     const fill = this.padding(this.f.wid - Array.from(s).length);
     this.out += this.f.minus ? s + fill : fill + s;
   }
+}
+
+/**
+ * Go's `#` flag on a formatted float (sign first): a decimal point is always printed and, for
+ * `%#g`/`%#x`, trailing zeros are restored up to the precision (6 when none was given).
+ */
+function sharpFloat(signed: string, verb: string, prec: number): string {
+  let digits = 'gGx'.includes(verb) ? (prec === -1 ? 6 : prec) : 0;
+  let num = signed;
+  let tail = '';
+  let hasDecimalPoint = false;
+  let sawNonzeroDigit = false;
+  for (let i = 1; i < num.length; i++) {
+    const c = num[i];
+    if (c === '.') {
+      hasDecimalPoint = true;
+    } else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+      tail = num.slice(i);
+      num = num.slice(0, i);
+      break;
+    } else {
+      if (c !== '0') sawNonzeroDigit = true;
+      if (sawNonzeroDigit) digits--;
+    }
+  }
+  if (!hasDecimalPoint) {
+    if (num.length === 2 && num[1] === '0') digits--;
+    num += '.';
+  }
+  if (digits > 0) num += '0'.repeat(digits);
+  return num + tail;
 }
 
 function validRune(v: bigint): number {

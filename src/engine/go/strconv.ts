@@ -204,10 +204,11 @@ export function atoi(s: string): bigint {
  * precision, and the precision counts as 6 when shortest: `1e+06`, `123456`, `1.234567e+06`.
  * Fixed precision rounds exact ties to even (`0.5` -> `0`, `2.5` -> `2`), as Go does.
  */
-export function formatFloat(n: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G', prec: number): string {
+export function formatFloat(n: number, fmt: 'e' | 'E' | 'f' | 'g' | 'G' | 'b' | 'x' | 'X', prec: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return '+Inf';
   if (n === -Infinity) return '-Inf';
+  if (fmt === 'b' || fmt === 'x' || fmt === 'X') return formatBinary(n, fmt, prec);
   const negative = n < 0 || Object.is(n, -0);
   const abs = Math.abs(n);
   const sign = negative ? '-' : '';
@@ -332,4 +333,69 @@ export function canBackquote(s: string): boolean {
     if (cp >= 0xd800 && cp <= 0xdfff) return false;
   }
   return true;
+}
+
+const U64 = (1n << 64n) - 1n;
+const MANT_BITS = 52n;
+const FLOAT64_BIAS = -1023;
+
+/**
+ * `strconv.FormatFloat(n, 'b' | 'x' | 'X', prec, 64)` of a finite float64 (Go's genericFtoa with
+ * fmtB and fmtX): `'b'` is `[-]mantissa p±exponent` in decimal (`42` gives
+ * `5910974510923776p-47`); `'x'` is `[-]0x1.hhhhp±dd` (`10` gives `0x1.4p+03`), rounded to `prec`
+ * hex digits when `prec` is 0..14.
+ */
+function formatBinary(n: number, fmt: 'b' | 'x' | 'X', prec: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n !== 0n;
+  let exp = Number((bits >> MANT_BITS) & 0x7ffn);
+  let mant = bits & ((1n << MANT_BITS) - 1n);
+  if (exp === 0) exp++; // denormal
+  else mant |= 1n << MANT_BITS;
+  exp += FLOAT64_BIAS;
+  const sign = neg ? '-' : '';
+  if (fmt === 'b') {
+    const e = exp - Number(MANT_BITS);
+    return `${sign}${mant}p${e >= 0 ? '+' : ''}${e}`;
+  }
+  if (mant === 0n) exp = 0;
+  mant = (mant << (60n - MANT_BITS)) & U64;
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant = (mant << 1n) & U64;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & ((1n << 60n) - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant = (mant << (60n - shift)) & U64;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = (digit: bigint): string => {
+    const h = digit.toString(16);
+    return fmt === 'X' ? h.toUpperCase() : h;
+  };
+  let out = `${sign}0${fmt}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & U64;
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex((mant >> 60n) & 15n);
+      mant = (mant << 4n) & U64;
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex((mant >> 60n) & 15n);
+      mant = (mant << 4n) & U64;
+    }
+  }
+  const magnitude = Math.abs(exp);
+  return out + (fmt === 'X' ? 'P' : 'p') + (exp < 0 ? '-' : '+') + String(magnitude).padStart(2, '0');
 }
