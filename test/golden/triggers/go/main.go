@@ -495,32 +495,29 @@ func randomJSONValue(depth int) string {
 	}
 }
 
+// emitJSON records encoding/json's round trip of one text: Unmarshal into interface{}, Marshal.
+func emitJSON(text string) {
+	var v interface{}
+	err := json.Unmarshal([]byte(text), &v)
+	res := ""
+	if err == nil {
+		var b []byte
+		b, err = json.Marshal(v)
+		res = string(b)
+	}
+	emit(record{"k": "j", "in": text}, res, err)
+}
+
 func genJSON() {
 	for _, text := range jsonTexts {
-		var v interface{}
-		err := json.Unmarshal([]byte(text), &v)
-		res := ""
-		if err == nil {
-			var b []byte
-			b, err = json.Marshal(v)
-			res = string(b)
-		}
-		emit(record{"k": "j", "in": text}, res, err)
+		emitJSON(text)
 	}
 	for i := 0; i < 700; i++ {
 		text := strconv.FormatFloat(randomNumber(), 'g', -1, 64)
 		if i%2 == 1 {
 			text = randomJSONValue(0)
 		}
-		var v interface{}
-		err := json.Unmarshal([]byte(text), &v)
-		res := ""
-		if err == nil {
-			var b []byte
-			b, err = json.Marshal(v)
-			res = string(b)
-		}
-		emit(record{"k": "j", "in": text}, res, err)
+		emitJSON(text)
 	}
 }
 
