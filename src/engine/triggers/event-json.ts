@@ -62,9 +62,9 @@ const MEDIA_TYPE_JSON = 'application/json';
 const MEDIA_TYPE_YAML = 'application/yaml';
 
 /**
- * Go's text for a nil pointer dereference: params.go reads `event.Context.DataContentType`
- * without checking the context, so a data key or template on an event without context
- * panics in the sensor.
+ * Go's text for a nil pointer dereference, which crashes the sensor: params.go reads
+ * `event.Context.DataContentType` without checking the context (a data key or template on an
+ * event without context), and `ConstructPayload` writes a skipped parameter's missing value.
  */
 export const NIL_CONTEXT_PANIC = 'panic: runtime error: invalid memory address or nil pointer dereference';
 

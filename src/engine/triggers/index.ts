@@ -4,11 +4,11 @@
  */
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
-import { applyParams, type DependencyEvents } from './params';
+import { applyParams, constructPayload, type DependencyEvents } from './params';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
 export { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
-export { applyParams, resolveParamValue, TriggerParameterError, type DependencyEvents, type ResolvedValue } from './params';
+export { applyParams, constructPayload, resolveParamValue, TriggerParameterError, type DependencyEvents, type ResolvedValue } from './params';
 export { parameterList, SensorShapeError, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
 
@@ -29,6 +29,16 @@ export function triggerType(template: JsonObject): string | undefined {
   return Object.keys(template).find(key => !TEMPLATE_NON_TYPE_KEYS.has(key) && template[key] !== null && template[key] !== undefined);
 }
 
+/** A payload as shown: JSON as its value, other text (an empty `dest` may give any) as a string, nil as null. */
+function payloadValue(payload: string | null): unknown {
+  if (payload === null) return null;
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    return payload;
+  }
+}
+
 /** Input of {@link runTrigger}. */
 export interface RunTriggerInput {
   /** The trigger as found in `spec.triggers[]` (plain data). */
@@ -44,7 +54,7 @@ export interface RunTriggerInput {
 /**
  * What the trigger would do for these events: for k8s triggers the manifest (for argoWorkflow
  * the Workflow) after parameters; for other types their spec after their `parameters`, with a
- * `payload` list replaced by the payload it renders.
+ * `payload` list replaced by the payload it renders (as Argo's `ConstructPayload` builds it).
  * @throws TriggerParameterError (Argo's parameter errors), TriggerError, SensorShapeError
  */
 export function runTrigger(input: RunTriggerInput): unknown {
@@ -74,7 +84,7 @@ export function runTrigger(input: RunTriggerInput): unknown {
     return resourceTriggerObject(spec, input.events, context, type === 'k8s' && (operation === '' || operation === 'create'));
   }
 
-  // Other types: their parameters apply to their own spec, their payload is built from `{}`;
+  // Other types: their parameters apply to their own spec, their payload is built from nothing;
   // what comes out is what the sensor's struct for the type keeps.
   const { parameters, ...rest } = spec;
   const withParameters = parameters === undefined || parameters === null
@@ -82,8 +92,6 @@ export function runTrigger(input: RunTriggerInput): unknown {
     : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
   const decoded = decodedTriggerTemplate({ [type]: withParameters })[type];
   const applied = isObject(decoded) ? decoded : {};
-  if (Array.isArray(spec.payload)) {
-    applied.payload = JSON.parse(applyParams('{}', spec.payload, input.events)) as unknown;
-  }
+  if (Array.isArray(spec.payload)) applied.payload = payloadValue(constructPayload(spec.payload, input.events));
   return applied;
 }

@@ -169,6 +169,36 @@ export function applyParams(json: string, parameters: unknown, events: Dependenc
 }
 
 /**
+ * Builds the payload of an http (or other payload) trigger as params.go's `ConstructPayload`
+ * does (6478ece): from nothing, each parameter written at its `dest` with sjson (operations play
+ * no part); an empty `dest` makes that parameter's value the whole payload at once, JSON or not.
+ * @returns the payload text, or null when Go's payload is nil (no parameter wrote anything)
+ * @throws TriggerParameterError for unresolvable values and sjson errors, and with Go's panic
+ *   text for a skipped parameter (its dependency has no event and it has no `value`) with a `dest`
+ */
+export function constructPayload(parameters: unknown, events: DependencyEvents): string | null {
+  let payload: string | null = null;
+  for (const parameter of parameterList(parameters, 'payload')) {
+    const resolved = resolveParamValue(parameter.src, events);
+    if (parameter.dest === '') {
+      if (resolved !== null) return resolved.value;
+      continue;
+    }
+    // Go dereferences the missing value to write it.
+    if (resolved === null) throw new TriggerParameterError(NIL_CONTEXT_PANIC);
+    const raw = parameter.src.useRawData === true && resolved.kind !== 'String';
+    try {
+      const written: string = raw ? setRaw(payload ?? '', parameter.dest, resolved.value) : setValue(payload ?? '', parameter.dest, resolved.value);
+      // A query path that matches nothing hands back the nil payload it was given.
+      payload = payload === null && written === '' ? null : written;
+    } catch (err) {
+      throw new TriggerParameterError((err as Error).message);
+    }
+  }
+  return payload;
+}
+
+/**
  * The value to write and its kind. Joined with an existing value (`append`/`prepend`), the result
  * is a String whatever the parameter's kind, so it is written as a JSON string even with
  * `useRawData` (params.go sets `typ = stringType`): `old` + `{"k":1}` becomes `"old{\"k\":1}"`.

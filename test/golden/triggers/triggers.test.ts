@@ -6,7 +6,7 @@
 import { appendFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { EventContext, SensorEvent } from '../../../src/engine/event';
-import { applyParams, TriggerParameterError } from '../../../src/engine/triggers/params';
+import { applyParams, constructPayload, TriggerParameterError } from '../../../src/engine/triggers/params';
 import { eventDataAsJson } from '../../../src/engine/triggers/event-json';
 import { YAML_SYNTAX_ERROR_PREFIX } from '../../../src/engine/triggers/yaml-data';
 import { setRaw, setValue, SjsonPathError } from '../../../src/engine/sjson';
@@ -24,6 +24,7 @@ interface EventRecord {
 
 type Case =
   | { k: 'p'; doc: string; params: unknown[]; event: EventRecord; out?: string; err?: string }
+  | { k: 'c'; params: unknown[]; event: EventRecord; out?: string; nil?: true; err?: string }
   | { k: 's'; doc: string; path: string; val: string; raw: boolean; out?: string; err?: string }
   | { k: 't'; tpl: string; in: DocRef; out?: string; err?: string }
   | { k: 'j'; in: string; out?: string; err?: string }
@@ -49,13 +50,19 @@ function eventContext(record: EventRecord): EventContext | null {
   };
 }
 
+function events(record: EventRecord): Map<string, SensorEvent> {
+  return new Map([['dep', { context: eventContext(record), data: record.data === null ? null : doc(record.data) }]]);
+}
+
 /** Runs one case through the engine: its output, or the text of a Go-modelled error. */
-function replay(c: Case): { out?: string; err?: string } {
+function replay(c: Case): { out?: string; nil?: true; err?: string } {
   try {
     switch (c.k) {
-      case 'p': {
-        const event: SensorEvent = { context: eventContext(c.event), data: c.event.data === null ? null : doc(c.event.data) };
-        return { out: applyParams(c.doc, c.params, new Map([['dep', event]])) };
+      case 'p':
+        return { out: applyParams(c.doc, c.params, events(c.event)) };
+      case 'c': {
+        const payload = constructPayload(c.params, events(c.event));
+        return payload === null ? { out: '', nil: true } : { out: payload };
       }
       case 's':
         return { out: c.raw ? setRaw(c.doc, c.path, c.val) : setValue(c.doc, c.path, c.val) };
@@ -94,6 +101,7 @@ function yamlSyntaxWording(expected: string | undefined, actual: string | undefi
 
 const AREAS: Record<Case['k'], string> = {
   p: 'trigger parameters (ApplyParams)',
+  c: 'trigger payloads (ConstructPayload)',
   s: 'sjson Set/SetRaw',
   t: 'text/template + sprig + fmt',
   j: 'encoding/json',
@@ -104,7 +112,7 @@ describe('golden fixtures: trigger side, recorded from Go', () => {
   test('the fixture file holds several thousand cases of every area', () => {
     const counts = new Map<string, number>();
     for (const c of cases) counts.set(c.k, (counts.get(c.k) ?? 0) + 1);
-    expect([...counts.keys()].sort()).toEqual(['j', 'p', 's', 't', 'y']);
+    expect([...counts.keys()].sort()).toEqual(['c', 'j', 'p', 's', 't', 'y']);
     expect(cases.length).toBeGreaterThan(5000);
   });
 
@@ -113,8 +121,8 @@ describe('golden fixtures: trigger side, recorded from Go', () => {
     const differences: string[] = [];
     for (const c of mine) {
       const actual = replay(c);
-      const expected = c.err !== undefined ? { err: c.err } : { out: c.out };
-      if (actual.err === expected.err && actual.out === expected.out) continue;
+      const expected = c.err !== undefined ? { err: c.err } : { out: c.out, nil: 'nil' in c ? c.nil : undefined };
+      if (actual.err === expected.err && actual.out === expected.out && actual.nil === expected.nil) continue;
       if (yamlSyntaxWording(expected.err, actual.err)) continue;
       differences.push(JSON.stringify({ case: c, engine: actual }));
     }

@@ -6,6 +6,7 @@
 // Argo's go.mod pins. Kinds of cases ("k"):
 //
 //	p  triggers.ApplyParams(doc, params, events)      -> "out" (resulting bytes) or "err"
+//	c  triggers.ConstructPayload(events, params)      -> "out" (payload; "nil" when Go's is nil) or "err"
 //	s  sjson.Set / sjson.SetRaw(doc, path, val)       -> "out" or "err"
 //	t  text/template + sprig over {"Input": gjson.Parse(in).Value()} (Argo's getValueWithTemplate
 //	   without its empty-output check, which the p cases cover)           -> "out" or "err"
@@ -275,6 +276,37 @@ func genParams(n int) {
 			b, err := triggers.ApplyParams([]byte(doc), params, events)
 			return string(b), err
 		})
+		emit(r, res, err)
+	}
+}
+
+// genPayload records ConstructPayload (http and other payload triggers): the payload is built
+// from nothing, an empty dest makes the value the whole payload, and operations are ignored.
+func genPayload(n int) {
+	for i := 0; i < n; i++ {
+		evRec, ev := eventFor(rng)
+		events := map[string]*v1alpha1.Event{"dep": ev}
+		var precs []record
+		var params []v1alpha1.TriggerParameter
+		for j := 1 + rng.Intn(3); j > 0; j-- {
+			pr, p := paramFor(rng)
+			if rng.Intn(6) == 0 {
+				p.Dest = ""
+				pr["dest"] = ""
+			}
+			precs = append(precs, pr)
+			params = append(params, p)
+		}
+		r := record{"k": "c", "params": precs, "event": evRec}
+		var payload []byte
+		res, err := protect(func() (string, error) {
+			var err error
+			payload, err = triggers.ConstructPayload(events, params)
+			return string(payload), err
+		})
+		if err == nil && payload == nil {
+			r["nil"] = true
+		}
 		emit(r, res, err)
 	}
 }
@@ -550,7 +582,8 @@ func main() {
 	if err := out.Encode(record{"k": "docs", "docs": dataDocs}); err != nil {
 		panic(err)
 	}
-	genParams(3000)
+	genParams(2500)
+	genPayload(500)
 	genSjson()
 	genTemplates(2500)
 	genNumbers(700)
