@@ -45,7 +45,11 @@ const MAX_UINT64 = (1n << 64n) - 1n;
 /** A typed scalar: Go's int, int64 and uint64 stay exact (GoInt), floats are numbers. */
 type Scalar = null | boolean | number | string | GoInt;
 
-/** An integer as yaml.v2 parses it: `strconv.ParseInt(s, 0, 64)`, else `ParseUint`, else undefined. */
+/**
+ * An integer as yaml.v2 parses it: `strconv.ParseInt(s, 0, 64)` (a Go `int`), else `ParseUint`
+ * (a `uint64`, held as a GoInt of kind `int64`, which encodes the same: the engine has no
+ * unsigned kind, and only a map key tells them apart), else undefined.
+ */
 function goInteger(text: string): GoInt | undefined {
   try {
     return new GoInt(goParseInt(text, 0, 64), 'int');
