@@ -74,7 +74,7 @@ for entry in "${MODULES[@]}"; do
     # Only params.go; the API types it needs are stand-ins with the same fields and JSON tags.
     mkdir -p "$dir/pkg/sensors/triggers" "$dir/pkg/apis/events/v1alpha1"
     git -C "$clone" show "$rev:pkg/sensors/triggers/params.go" > "$dir/pkg/sensors/triggers/params.go"
-    cp "$here/go/standin/v1alpha1/types.go" "$dir/pkg/apis/events/v1alpha1/"
+    cp "$here/../filters/go/v1alpha1/types.go" "$here/go/standin/v1alpha1/trigger_types.go" "$dir/pkg/apis/events/v1alpha1/"
     printf 'module %s\n\ngo 1.19\n' "$module" > "$dir/go.mod"
   else
     git -C "$clone" archive --format=tar "$rev" | tar -x -C "$dir"

@@ -1,18 +1,13 @@
-// Package v1alpha1 stands in for github.com/argoproj/argo-events/pkg/apis/events/v1alpha1 in the
-// scratch oracle: the types params.go uses, with the same fields and JSON tags as upstream
-// sensor_types.go and const.go at commit 6478ece. Compiling the real API package would need
-// most of Kubernetes; params.go only reads these fields and marshals Event and EventContext.
+// The trigger-side additions to the filters' stand-in package (test/golden/filters/go/v1alpha1,
+// which holds Event, EventContext and Time): what params.go reads, with the same fields and JSON
+// tags as upstream sensor_types.go and const.go at argo-events 6478ece. regenerate.sh puts both
+// files in one package.
 package v1alpha1
 
 import "time"
 
-// Time stands in for k8s.io/apimachinery metav1.Time: JSON is RFC 3339 in UTC with whole
-// seconds, and the zero time is null (metav1.Time.MarshalJSON).
-type Time struct {
-	time.Time
-}
-
-// MarshalJSON follows metav1.Time.MarshalJSON.
+// MarshalJSON follows metav1.Time.MarshalJSON: RFC 3339 in UTC with whole seconds, and the zero
+// time is null (params.go marshals the event and its context).
 func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
@@ -29,23 +24,6 @@ const (
 	MediaTypeJSON string = "application/json"
 	MediaTypeYAML string = "application/yaml"
 )
-
-// Event is the cloudevent a sensor receives (sensor_types.go).
-type Event struct {
-	Context *EventContext `json:"context,omitempty"`
-	Data    []byte        `json:"data"`
-}
-
-// EventContext holds the context of the cloudevent (sensor_types.go).
-type EventContext struct {
-	ID              string `json:"id"`
-	Source          string `json:"source"`
-	SpecVersion     string `json:"specversion"`
-	Type            string `json:"type"`
-	DataContentType string `json:"datacontenttype"`
-	Subject         string `json:"subject"`
-	Time            Time   `json:"time"`
-}
 
 // TriggerParameterOperation is how a parameter's value is written (sensor_types.go).
 type TriggerParameterOperation string
