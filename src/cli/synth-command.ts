@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
-import { CONFIG_ENV, settingsFromEnvironment } from '../config/environment';
+import { CONFIG_ENV } from '../config/environment';
 import { loadSettingsFile } from '../config/load';
 import { SettingsError } from '../config/validate';
 import { OutputFolderError } from '../synth/output-folder';
@@ -21,6 +21,40 @@ function unreadableSettings(file: string): string | undefined {
   }
 }
 
+/**
+ * Runs one synth and reports it the way every entry point does (`ci-remediation synth`,
+ * `npm run synth`, `cdk8s synth`): the written files on stdout; an unreadable settings file or an
+ * output folder synth may not replace is input that cannot be used (exit 2); invalid settings, one
+ * problem per line, and any other failure, one line (exit 1).
+ */
+export function runSynth(settingsFile: string | undefined, outdir: string): void {
+  const unreadable = settingsFile === undefined ? undefined : unreadableSettings(settingsFile);
+  if (unreadable !== undefined) {
+    fail(`synth failed: ${unreadable}`, EXIT_BAD_INPUT);
+    return;
+  }
+  try {
+    // cdk8s is loaded only for this command (~200 ms the other commands need not pay).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { synthesize } = require('../synth/synthesize') as typeof import('../synth/synthesize');
+    const settings = settingsFile === undefined ? {} : loadSettingsFile(settingsFile);
+    for (const file of synthesize({ settings, outdir })) {
+      console.log(`${outdir}/${file}`);
+    }
+  } catch (err) {
+    if (err instanceof OutputFolderError) {
+      fail(`synth failed: ${err.message}`, EXIT_BAD_INPUT);
+    } else {
+      fail(`synth failed: ${err instanceof SettingsError ? err.message : formatError(err)}`, EXIT_FINDINGS);
+    }
+  }
+}
+
+/** The settings file `synth` reads: `--config`, else `$CI_REMEDIATION_CONFIG`, else none (the defaults). */
+export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env[CONFIG_ENV] || undefined;
+}
+
 /** `ci-remediation synth [--config FILE] [--out DIR]`. */
 export function registerSynthCommand(program: Command): void {
   program
@@ -29,28 +63,6 @@ export function registerSynthCommand(program: Command): void {
     .option('-c, --config <file>', 'settings file (YAML); default: $CI_REMEDIATION_CONFIG, else built-in defaults')
     .option('-o, --out <dir>', 'output folder: created, or replaced only when synth wrote it (else exit 2)', 'dist')
     .action((options: { config?: string; out: string }) => {
-      const settingsFile = options.config ?? (process.env[CONFIG_ENV] || undefined);
-      const unreadable = settingsFile === undefined ? undefined : unreadableSettings(settingsFile);
-      if (unreadable !== undefined) {
-        fail(`synth failed: ${unreadable}`, EXIT_BAD_INPUT);
-        return;
-      }
-      try {
-        // cdk8s is loaded only for this command (~200 ms the other commands need not pay).
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { synthesize } = require('../synth/synthesize') as typeof import('../synth/synthesize');
-        const settings = options.config ? loadSettingsFile(options.config) : settingsFromEnvironment();
-        for (const file of synthesize({ settings, outdir: options.out })) {
-          console.log(`${options.out}/${file}`);
-        }
-      } catch (err) {
-        // Invalid settings are listed one problem per line; anything else is one line.
-        // An output folder synth may not replace is unusable input (exit 2), like an unreadable file.
-        if (err instanceof OutputFolderError) {
-          fail(`synth failed: ${err.message}`, EXIT_BAD_INPUT);
-        } else {
-          fail(`synth failed: ${err instanceof SettingsError ? err.message : formatError(err)}`, EXIT_FINDINGS);
-        }
-      }
+      runSynth(options.config ?? settingsFileFromEnvironment(), options.out);
     });
 }

@@ -53,6 +53,19 @@ describe('command line: exit codes and messages', () => {
     expect(viaEnv.status).toBe(2);
   });
 
+  test('npm run synth (the cdk8s app) reports a missing CI_REMEDIATION_CONFIG like synth --config: exit 2, one plain line', () => {
+    ensureCompiled();
+    const missing = path.join(dir, 'absent.yaml');
+    const out = path.join(dir, 'app-out');
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'lib', 'src', 'main.js')], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, CI_REMEDIATION_CONFIG: missing, CDK8S_OUTDIR: out },
+    });
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `synth failed: cannot read the settings file ${missing}: no such file or folder\n`]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('--version prints the package version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
