@@ -25,7 +25,11 @@ function parseDate(value: string): Date | undefined {
   // Only ISO 8601 forms: Date.parse accepts much more, read in the local time zone.
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) return undefined;
   const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  if (Number.isNaN(ms)) return undefined;
+  // V8 rolls a day past the month's end over (2026-11-31 → 2026-12-01): refuse it instead.
+  const [y, mo, d] = value.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(y, mo - 1, d));
+  return calendar.getUTCMonth() === mo - 1 && calendar.getUTCDate() === d ? new Date(ms) : undefined;
 }
 
 /** GitHub's `owner/name` (owners: letters, digits, hyphens; names also `.` and `_`). */
