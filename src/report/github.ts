@@ -65,7 +65,8 @@ export async function fetchRepository(client: ReportClient, repository: string, 
       runs.push(toRunAttempt(data));
     }
   }
-  const { data: refs } = await client.rest.git.listMatchingRefs({ owner, repo, ref: `heads/${prefix}` });
+  // Through paginate: should GitHub page this list, every page is read (one request otherwise).
+  const refs = await client.paginate(client.rest.git.listMatchingRefs, { owner, repo, ref: `heads/${prefix}` });
   const fixBranches = refs.map(r => r.ref.replace(/^refs\/heads\//, ''));
   const fixPulls: FixPull[] = [];
   // Newest first: stop at the first page that only holds PRs older than the window (a fix PR
