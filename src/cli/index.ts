@@ -8,6 +8,7 @@ import { findPackageRoot } from '../agent-templates/render';
 import { registerLintCommand } from './lint-command';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, exitQuietlyOnClosedPipe, formatError } from './output';
 import { registerReplayCommand } from './replay-command';
+import { registerReportCommand } from './report-command';
 import { registerSimulateCommand } from './simulate-command';
 import { registerSynthCommand } from './synth-command';
 import { registerTemplatesCommand } from './templates-command';
@@ -21,6 +22,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   lint: '0 no error findings, 1 error findings or a --fix refused (nothing written), 2 a file that cannot be read or is not YAML, no Sensor or EventSource in any file, or a usage mistake',
   templates: '0 success, 1 a failed check, 2 a template or context that cannot be read or used, or a usage mistake',
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
+  report: '0 report written (whether or not the KPIs meet their targets), 1 a GitHub request failed, 2 an option or settings file that cannot be used, or a usage mistake',
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',
 };
 
@@ -42,6 +44,7 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerReplayCommand(program);
   registerLintCommand(program);
+  registerReportCommand(program);
   const addExitCodes = (command: Command): void => {
     const meaning = EXIT_CODES[command.name()];
     if (meaning !== undefined) command.addHelpText('after', `\nExit codes: ${meaning}.`);
