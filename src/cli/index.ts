@@ -9,6 +9,7 @@ import { registerLintCommand } from './lint-command';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, exitQuietlyOnClosedPipe, formatError } from './output';
 import { registerReplayCommand } from './replay-command';
 import { registerSimulateCommand } from './simulate-command';
+import { registerStatusCommand } from './status-command';
 import { registerSynthCommand } from './synth-command';
 import { registerTemplatesCommand } from './templates-command';
 
@@ -22,6 +23,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   templates: '0 success, 1 a failed check, 2 a template or context that cannot be read or used, or a usage mistake',
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',
+  status: '0 healthy, 1 a check failed, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
 };
 
 /** The package version, from package.json. */
@@ -42,6 +44,7 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerReplayCommand(program);
   registerLintCommand(program);
+  registerStatusCommand(program);
   const addExitCodes = (command: Command): void => {
     const meaning = EXIT_CODES[command.name()];
     if (meaning !== undefined) command.addHelpText('after', `\nExit codes: ${meaning}.`);
