@@ -12,6 +12,7 @@ import { registerSimulateCommand } from './simulate-command';
 import { registerStatusCommand } from './status-command';
 import { registerSynthCommand } from './synth-command';
 import { registerTemplatesCommand } from './templates-command';
+import { registerWatchCommand } from './watch-command';
 
 /** What each command's exit codes mean, shown at the end of its `--help`. */
 const EXIT_CODES: Readonly<Record<string, string>> = {
@@ -24,6 +25,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',
   status: '0 healthy, 1 a check failed, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
+  watch: '0 stopped with Ctrl-C, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
 };
 
 /** The package version, from package.json. */
@@ -45,6 +47,7 @@ export function buildProgram(): Command {
   registerReplayCommand(program);
   registerLintCommand(program);
   registerStatusCommand(program);
+  registerWatchCommand(program);
   const addExitCodes = (command: Command): void => {
     const meaning = EXIT_CODES[command.name()];
     if (meaning !== undefined) command.addHelpText('after', `\nExit codes: ${meaning}.`);
