@@ -16,7 +16,7 @@ import { registerWatchCommand } from './watch-command';
 
 /** What each command's exit codes mean, shown at the end of its `--help`. */
 const EXIT_CODES: Readonly<Record<string, string>> = {
-  'ci-remediation': '0 success, 1 findings or a failed synth/check, 2 input that cannot be read or a usage mistake',
+  'ci-remediation': '0 success, 1 findings or a failed synth/check, 2 input that cannot be read, a cluster that cannot be reached, or a usage mistake',
   synth: '0 written, 1 failed synth (invalid settings, a template that does not compile), 2 a settings file that cannot be read or a usage mistake',
   simulate: '0 evaluated (whatever the verdict), 2 input that cannot be read (Sensor, event, payload) or a usage mistake',
   replay: '0 replayed (malformed entries are counted, not fatal), 2 a Sensor or path that cannot be read or a usage mistake',
