@@ -37,7 +37,7 @@ function packageVersion(): string {
 /** Builds the program; exported for tests. */
 export function buildProgram(): Command {
   const program = new Command('ci-remediation')
-    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs')
+    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs; check and watch it in the cluster')
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });

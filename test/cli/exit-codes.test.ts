@@ -67,7 +67,7 @@ describe('command line: exit codes and messages', () => {
       command.commands.forEach(visit);
     };
     visit(buildProgram());
-    expect(helps).toHaveLength(8); // the program, synth, templates, render, check, simulate, replay, lint
+    expect(helps).toHaveLength(10); // the program, synth, templates, render, check, simulate, replay, lint, status, watch
     for (const help of helps) expect(help).toMatch(/\nExit codes: 0 [^\n]*, 2 [^\n]*\.\n$/);
   });
 });

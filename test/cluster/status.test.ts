@@ -170,6 +170,14 @@ describe('exit 2', () => {
     expect(run.stderr).toMatch(/^status: cannot connect to the cluster at .*: HTTP 401/);
   });
 
+  test('a read the checks need is forbidden: no verdict, the refusal named', async () => {
+    fake.forbid = (method, pathname) => method === 'GET' && pathname === '/api/v1/namespaces/argo/pods';
+    const run = await status();
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^status: cannot read from the cluster at https:\/\/127\.0\.0\.1:\d+: HTTP 403: pods is forbidden: User "tester" cannot list resource "pods" in API group "" in the namespace "argo"\n$/);
+  });
+
   test('an unknown context names the ones there are', async () => {
     const run = await status('--context', 'prod');
     expect(run.status).toBe(2);

@@ -127,6 +127,8 @@ export class FakeKubeApiServer {
   public readonly token = `fake-token-${crypto.randomBytes(6).toString('hex')}`;
   /** Requests received, `METHOD path?query`, for assertions on what the client asked. */
   public readonly requests: string[] = [];
+  /** Requests answered 403 Forbidden (RBAC denying the caller), by path; by default none. */
+  public forbid: (method: string, pathname: string) => boolean = () => false;
   /** Decides SubjectAccessReviews; by default nothing is allowed. */
   public authorize: (spec: AccessReviewSpec) => boolean = () => false;
 
@@ -341,6 +343,12 @@ export class FakeKubeApiServer {
       return;
     }
     const what = type.group ? `${type.plural}.${type.group}` : type.plural;
+    if (this.forbid(method, url.pathname)) {
+      // The authorizer's refusal (k8s.io/apiserver endpoints/handlers/responsewriters/errors.go).
+      const verb = method === 'POST' ? 'create' : name !== undefined ? 'get' : 'list';
+      sendStatus(res, 403, 'Forbidden', `${what} ${name !== undefined ? `"${name}" ` : ''}is forbidden: User "tester" cannot ${verb} resource "${type.plural}" in API group "${type.group}"${namespace !== undefined ? ` in the namespace "${namespace}"` : ''}`, { ...(name !== undefined ? { name } : {}), group: type.group, kind: type.plural });
+      return;
+    }
     if (method === 'POST' && type.kind === 'SubjectAccessReview' && body) {
       const spec = (body as any).spec as AccessReviewSpec;
       const allowed = this.authorize(spec);
