@@ -62,6 +62,14 @@ export function registerStatusCommand(program: Command): void {
           // An answer the checks cannot use (the server went away, a 403 on a read): not a verdict.
           throw new kube.ConnectionError(`status: cannot read from the cluster at ${cluster.server}: ${kube.plainMessage(err)}`);
         }
+        // The GitHub side, only for managed hooks and with a token; its failures are checks, not exit 2.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { gitHubHookChecks } = require('../cluster/github-hooks') as typeof import('../cluster/github-hooks');
+        const hookChecks = await gitHubHookChecks(stack.settings, process.env);
+        if (hookChecks.length) {
+          const checks = [...report.checks, ...hookChecks];
+          report = { ...report, checks, healthy: checks.every(c => c.verdict !== 'fail') };
+        }
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report, lastN));
         process.exitCode = report.healthy ? EXIT_OK : EXIT_FINDINGS;
       } catch (err) {

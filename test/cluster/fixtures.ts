@@ -1,5 +1,6 @@
 /** A cluster in the fake API server holding the synthesized stack, healthy unless a test changes it. */
 import { desiredStack } from '../../src/cluster/desired';
+import type { CiRemediationSettings } from '../../src/config/settings';
 import { PROJECT_ROOT } from '../helpers/chart';
 import { argoConditions, codeRun, codeRunCrd, endpoints, eventBus, FakeKubeApiServer, pod, secret, type KubeObject } from '../helpers/fake-kube-apiserver';
 
@@ -8,14 +9,14 @@ export const WEBHOOK_SECRET_VALUE = 'do-not-print-7f3a9c';
 
 export const SENSOR_USER = 'system:serviceaccount:argo:argo-events-sa';
 
-/** The objects synth produces with the default settings. */
-export function synthesized(): KubeObject[] {
-  return desiredStack({}, PROJECT_ROOT).objects as KubeObject[];
+/** The objects synth produces with `settings` (default: the defaults). */
+export function synthesized(settings: CiRemediationSettings = {}): KubeObject[] {
+  return desiredStack(settings, PROJECT_ROOT).objects as KubeObject[];
 }
 
-/** Fills `fake` with a healthy deployment of the default stack and three CodeRuns. */
-export function deployHealthy(fake: FakeKubeApiServer): void {
-  for (const object of synthesized()) {
+/** Fills `fake` with a healthy deployment of the stack and three CodeRuns. */
+export function deployHealthy(fake: FakeKubeApiServer, settings: CiRemediationSettings = {}): void {
+  for (const object of synthesized(settings)) {
     if (object.kind === 'EventSource') fake.apply({ ...object, status: argoConditions(['SourcesProvided', 'Deployed']) });
     else if (object.kind === 'Sensor') fake.apply({ ...object, status: argoConditions(['DependenciesProvided', 'TriggersProvided', 'Deployed']) });
     else fake.apply(object);

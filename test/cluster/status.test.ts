@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startCli, type CliRun } from '../helpers/cli-process';
+import { FakeGitHubApi } from '../helpers/fake-github-api';
 import { argoConditions, codeRunCrd, endpoints, eventBus, FakeKubeApiServer, pod, secret } from '../helpers/fake-kube-apiserver';
 import { deployHealthy, SENSOR_USER, synthesized, WEBHOOK_SECRET_VALUE } from './fixtures';
 
@@ -199,4 +200,69 @@ test('--kubeconfig FILE is used instead of $KUBECONFIG', async () => {
   const env = { ...process.env, KUBECONFIG: path.join(dir, 'missing'), HOME: dir, CI_REMEDIATION_CONFIG: '' };
   const run = await startCli(['status', '--kubeconfig', kubeconfig, '--json'], { env }).done;
   expect(run.status).toBe(0);
+});
+
+describe('managed hooks on GitHub (eventSource.hooks, GITHUB_TOKEN)', () => {
+  const hookSettings = { eventSource: { hooks: { url: 'https://hooks.example.com', apiToken: { name: 'github-token', key: 'token' } } } };
+  let github: FakeGitHubApi;
+  let config: string;
+
+  beforeEach(async () => {
+    github = await FakeGitHubApi.start('ghp_test');
+    for (const object of synthesized()) fake.remove(object.apiVersion, object.kind, object.metadata.namespace, object.metadata.name);
+    deployHealthy(fake, hookSettings);
+    config = path.join(dir, 'settings.yaml');
+    fs.writeFileSync(config, JSON.stringify(hookSettings));
+    github.hooks.set('orgs/5dlabs', [{ id: 7, active: true, events: ['*'], url: 'https://hooks.example.com/github/webhook' }]);
+    github.deliveries.set(7, [200, 200, 202]);
+  });
+
+  afterEach(() => github.close());
+
+  async function withGitHub(extra: NodeJS.ProcessEnv = { GITHUB_TOKEN: 'ghp_test' }): Promise<{ run: CliRun; hook?: Check }> {
+    const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: dir, CI_REMEDIATION_CONFIG: '', GITHUB_API_URL: github.url, GITHUB_TOKEN: '', ...extra };
+    const run = await startCli(['status', '--config', config, '--json'], { env }).done;
+    expect(`${run.stdout}${run.stderr}`).not.toContain('ghp_test');
+    const report = JSON.parse(run.stdout);
+    return { run, hook: (report.checks as Check[]).find(c => c.id.startsWith('github-hook')) };
+  }
+
+  test('the hook and its recent deliveries pass', async () => {
+    const { run, hook } = await withGitHub();
+    expect(run.status).toBe(0);
+    expect(hook).toMatchObject({ id: 'github-hook/org 5dlabs', verdict: 'pass' });
+    expect(hook?.details).toEqual([
+      'hook 7: https://hooks.example.com/github/webhook, active true, content_type json, events *',
+      'recent deliveries: 200 workflow_run.completed 2026-12-03T10:59:00Z; 200 workflow_run.completed 2026-12-03T10:58:00Z; 202 workflow_run.completed 2026-12-03T10:57:00Z',
+    ]);
+    expect(github.requests).toEqual(['GET /orgs/5dlabs/hooks?per_page=100', 'GET /orgs/5dlabs/hooks/7/deliveries?per_page=5']);
+  });
+
+  test('a failing last delivery, a missing hook, an inactive one, a refused token: the check fails', async () => {
+    github.deliveries.set(7, [502, 200]);
+    let result = await withGitHub();
+    expect(result.run.status).toBe(1);
+    expect(result.hook?.details).toContain('the last delivery got 502');
+    expect(result.hook?.fix).toMatch(/got 502: check the Ingress/);
+
+    github.hooks.set('orgs/5dlabs', [{ id: 7, active: false, events: ['push'], url: 'https://hooks.example.com/github/webhook' }]);
+    github.deliveries.set(7, []);
+    result = await withGitHub();
+    expect(result.hook?.details.slice(1)).toEqual(['no deliveries yet', 'active is false, configured true', 'events lack *']);
+
+    github.hooks.set('orgs/5dlabs', [{ id: 8, active: true, events: ['*'], url: 'https://elsewhere.example.com/github/webhook' }]);
+    result = await withGitHub();
+    expect(result.hook).toMatchObject({ verdict: 'fail', details: ['no hook with URL https://hooks.example.com/github/webhook'] });
+
+    result = await withGitHub({ GITHUB_TOKEN: 'wrong' });
+    expect(result.run.status).toBe(1);
+    expect(result.hook).toMatchObject({ verdict: 'fail', details: [expect.stringMatching(/^GitHub API 401: Bad credentials/)] });
+  });
+
+  test('without GITHUB_TOKEN the hooks are not checked, and it says so', async () => {
+    const { run, hook } = await withGitHub({});
+    expect(run.status).toBe(0);
+    expect(hook).toMatchObject({ verdict: 'info', details: [expect.stringMatching(/^not checked: set GITHUB_TOKEN/)] });
+    expect(github.requests).toEqual([]);
+  });
 });
