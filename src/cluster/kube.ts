@@ -123,7 +123,8 @@ export class Cluster {
   async secretKeys(namespace: string, name: string): Promise<string[] | undefined> {
     try {
       const secret = await this.config.makeApiClient(k8s.CoreV1Api).readNamespacedSecret({ name, namespace });
-      return Object.keys(secret.data ?? {}).concat(Object.keys(secret.stringData ?? {})).sort();
+      // `stringData` is write-only: the API returns every value under `data`.
+      return Object.keys(secret.data ?? {}).sort();
     } catch (err) {
       if (httpCode(err) === 404) return undefined;
       throw err;
