@@ -10,12 +10,14 @@ import { EXIT_BAD_INPUT, EXIT_FINDINGS, exitQuietlyOnClosedPipe, formatError } f
 import { registerReplayCommand } from './replay-command';
 import { registerReportCommand } from './report-command';
 import { registerSimulateCommand } from './simulate-command';
+import { registerStatusCommand } from './status-command';
 import { registerSynthCommand } from './synth-command';
 import { registerTemplatesCommand } from './templates-command';
+import { registerWatchCommand } from './watch-command';
 
 /** What each command's exit codes mean, shown at the end of its `--help`. */
 const EXIT_CODES: Readonly<Record<string, string>> = {
-  'ci-remediation': '0 success, 1 findings or a failed synth/check, 2 input that cannot be read or a usage mistake',
+  'ci-remediation': '0 success, 1 findings or a failed synth/check, 2 input that cannot be read, a cluster that cannot be reached, or a usage mistake',
   synth: '0 written, 1 failed synth (invalid settings, a template that does not compile), 2 a settings file that cannot be read or a usage mistake',
   simulate: '0 evaluated (whatever the verdict), 2 input that cannot be read (Sensor, event, payload) or a usage mistake',
   replay: '0 replayed (malformed entries are counted, not fatal), 2 a Sensor or path that cannot be read or a usage mistake',
@@ -24,6 +26,8 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
   report: '0 report written (whether or not the KPIs meet their targets), 1 a GitHub request failed, 2 an option or settings file that cannot be used, or a usage mistake',
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',
+  status: '0 healthy, 1 a check failed, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
+  watch: '0 stopped with Ctrl-C, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
 };
 
 /** The package version, from package.json. */
@@ -35,7 +39,7 @@ function packageVersion(): string {
 /** Builds the program; exported for tests. */
 export function buildProgram(): Command {
   const program = new Command('ci-remediation')
-    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs')
+    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs; check and watch it in the cluster')
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
@@ -45,6 +49,8 @@ export function buildProgram(): Command {
   registerReplayCommand(program);
   registerLintCommand(program);
   registerReportCommand(program);
+  registerStatusCommand(program);
+  registerWatchCommand(program);
   const addExitCodes = (command: Command): void => {
     const meaning = EXIT_CODES[command.name()];
     if (meaning !== undefined) command.addHelpText('after', `\nExit codes: ${meaning}.`);

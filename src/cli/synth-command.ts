@@ -11,7 +11,7 @@ import { EXIT_BAD_INPUT, EXIT_FINDINGS, fail, formatError } from './output';
  * is input that cannot be read (exit 2), unlike settings that are read but invalid (exit 1).
  * @returns the problem in one line, or undefined when the file is readable
  */
-function unreadableSettings(file: string): string | undefined {
+export function unreadableSettings(file: string): string | undefined {
   try {
     if (fs.statSync(file).isDirectory()) return `cannot read the settings file ${file}: is a folder, not a file`;
     fs.closeSync(fs.openSync(file, 'r'));

@@ -12,7 +12,7 @@ export interface GitHubEventSourceProps {
 }
 
 /** Label the Argo Events controller puts on EventSource pods. */
-const EVENT_SOURCE_POD_LABEL = 'eventsource-name';
+export const EVENT_SOURCE_POD_LABEL = 'eventsource-name';
 
 /**
  * The GitHub EventSource receiving webhooks, and a Service exposing its port.

@@ -1,11 +1,11 @@
 /** Runs the real command line (`node bin/ci-remediation.js`) in a child process. */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT } from './chart';
 
 /** Source folders the compiled command line is built from. */
-const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint', 'src/report'];
+const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint', 'src/report', 'src/cluster', 'src/constructs', 'src/triggers', 'src/filters'];
 const COMPILED = path.join(PROJECT_ROOT, 'lib', 'src', 'cli', 'index.js');
 
 function newestSource(dir: string): number {
@@ -48,4 +48,23 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Starts `ci-remediation ARGS` without blocking the test's event loop (a local server in the test
+ * must answer it). `done` resolves when it exits; `output()` is what it printed so far.
+ */
+export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; output: () => CliRun; done: Promise<CliRun> } {
+  ensureCompiled();
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', chunk => { stdout += String(chunk); });
+  child.stderr?.on('data', chunk => { stderr += String(chunk); });
+  const done = new Promise<CliRun>(resolve => child.on('close', status => resolve({ status, stdout, stderr })));
+  return { child, output: () => ({ status: child.exitCode, stdout, stderr }), done };
 }
