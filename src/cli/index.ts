@@ -39,7 +39,7 @@ function packageVersion(): string {
 /** Builds the program; exported for tests. */
 export function buildProgram(): Command {
   const program = new Command('ci-remediation')
-    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs; check and watch it in the cluster')
+    .description('Synthesize, simulate and lint the Argo Events stack that remediates failed GitHub Actions runs; check and watch it in the cluster; report its outcomes')
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
