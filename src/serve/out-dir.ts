@@ -73,39 +73,63 @@ export function resourceFile(resource: unknown, name: string, defaultNamespace: 
   return `${kind}.${namespace}.${name}.json`;
 }
 
-/**
- * Creates `file` in `dir` holding `resource`, unless it exists: the content goes to a temporary
- * file that is fsync'ed and then hard-linked to its name. `link` fails with EEXIST instead of
- * replacing, so the check and the creation are one atomic step, and the file is either absent or
- * complete, whatever moment a crash comes at.
- */
-export function createOnce(dir: string, file: string, resource: unknown): boolean {
-  const target = path.join(dir, file);
-  const temporary = path.join(dir, `.${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = fs.openSync(temporary, 'wx', 0o644);
+/** A resource to create under its file name. */
+export interface Creation {
+  readonly file: string;
+  readonly resource: unknown;
+}
+
+/** Writes `text` to a new file and fsyncs it, off the event loop (so requests keep being answered meanwhile). */
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'w', 0o644);
   try {
-    fs.writeSync(fd, `${JSON.stringify(resource, null, 2)}\n`);
-    fs.fsyncSync(fd);
+    await handle.writeFile(text);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
+}
+
+/**
+ * Creates each `file` in `dir` holding its `resource`, unless the name exists, in order (so the
+ * earlier of two creations of one name wins, as the earlier request would at the API server).
+ * Resolves to whether each was created.
+ *
+ * Each content goes to a temporary file, all of them are written and fsync'ed in parallel (one
+ * batch costs about one fsync, not one per resource), then each is hard-linked to its name:
+ * `link` fails with EEXIST instead of replacing, so the check and the creation are one atomic step,
+ * and a name never points at incomplete content whatever moment a crash comes at. The folder is
+ * fsync'ed last, so that the new names are durable before the caller records the deliveries as
+ * processed. All of it is asynchronous: the event loop keeps answering webhooks meanwhile.
+ */
+export async function createAllOnce(dir: string, creations: readonly Creation[]): Promise<boolean[]> {
+  if (creations.length === 0) return [];
+  const temporaries = creations.map((creation, i) => path.join(dir, `.${creation.file}.${process.pid}.${i}.tmp`));
   try {
-    fs.linkSync(temporary, target);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
+    await Promise.all(creations.map((creation, i) => writeDurably(temporaries[i], `${JSON.stringify(creation.resource, null, 2)}\n`)));
+    const created: boolean[] = [];
+    for (let i = 0; i < creations.length; i++) {
+      try {
+        await fs.promises.link(temporaries[i], path.join(dir, creations[i].file));
+        created.push(true);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        created.push(false);
+      }
+    }
+    if (created.includes(true)) await syncFolder(dir);
+    return created;
   } finally {
-    fs.unlinkSync(temporary);
+    await Promise.all(temporaries.map(temporary => fs.promises.rm(temporary, { force: true })));
   }
 }
 
 /** Makes the folder's new entries durable (a rename or link is only durable once its folder is synced). */
-export function syncFolder(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
   try {
-    fs.fsyncSync(fd);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }

@@ -2,15 +2,15 @@
  * Runs one journaled delivery through the Sensor with the engine's public functions, the same
  * calls `replay` makes for a delivery (src/cli/replay-command.ts `entryEvent` and `ReplayTally`):
  * `githubEvent(parseGitHubDelivery(...), firstDependencyAddress(sensor))`, then `simulateSensor`.
- * Then each fired resource trigger's object is created in the out folder. The outcome is plain data
- * for the log line and the metrics.
+ * Pure: the outcome says which resources to create; the server creates them (out-dir.ts) and
+ * turns each `create` into `created` or `already-exists`.
  */
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { controllerRejections, simulateSensor } from '../engine/sensor';
 import { dropReason } from '../cli/replay-command';
 import { firstDependencyAddress } from '../cli/simulate-command';
 import type { JournalDelivery } from './journal';
-import { createOnce, InvalidResourceError, resourceFile, resourceName } from './out-dir';
+import { InvalidResourceError, resourceFile, resourceName } from './out-dir';
 
 /** A Sensor prepared once for many deliveries. */
 export interface PreparedSensor {
@@ -31,10 +31,15 @@ export function prepareSensor(sensor: Record<string, unknown>): PreparedSensor {
 /** What happened to one fired trigger. */
 export interface TriggerOutcome {
   readonly trigger: string;
-  /** `created`; `already-exists` (a second creation of the name: refused, nothing written); `failed`; `not-written` (not a k8s create). */
-  readonly result: 'created' | 'already-exists' | 'failed' | 'not-written';
-  /** The file under the out folder (created or existing). */
+  /**
+   * `create` (planned by {@link evaluateDelivery}), then `created` or `already-exists` (a second
+   * creation of the name: refused, nothing written); `failed`; `not-written` (not a k8s create).
+   */
+  readonly result: 'create' | 'created' | 'already-exists' | 'failed' | 'not-written';
+  /** The file under the out folder. */
   readonly resource?: string;
+  /** The object to create (only while `create`). */
+  readonly object?: unknown;
   readonly reason?: string;
 }
 
@@ -60,11 +65,8 @@ function isK8sCreate(sensor: Record<string, unknown>, index: number): boolean {
   return k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
 }
 
-/**
- * Evaluates `entry` and creates what its fired k8s create triggers build in `outDir`.
- * @throws only for an out folder the system refuses to write (the delivery then stays unprocessed)
- */
-export function processDelivery(prepared: PreparedSensor, entry: JournalDelivery, outDir: string): DeliveryOutcome {
+/** Evaluates `entry`: the verdict, and for each fired k8s create trigger the object to create and its file name. */
+export function evaluateDelivery(prepared: PreparedSensor, entry: JournalDelivery): DeliveryOutcome {
   let report;
   try {
     const event = githubEvent(parseGitHubDelivery({ headers: entry.headers, body: entry.body }), { ...prepared.address, time: entry.receivedAt });
@@ -87,9 +89,7 @@ export function processDelivery(prepared: PreparedSensor, entry: JournalDelivery
     try {
       const name = resourceName(trigger.resource, `${entry.seq}:${entry.deliveryId}:${trigger.name}`);
       const file = resourceFile(trigger.resource, name, prepared.namespace);
-      const resource = withName(trigger.resource, name, prepared.namespace);
-      const created = createOnce(outDir, file, resource);
-      triggers.push({ trigger: trigger.name, result: created ? 'created' : 'already-exists', resource: file });
+      triggers.push({ trigger: trigger.name, result: 'create', resource: file, object: withName(trigger.resource, name, prepared.namespace) });
     } catch (err) {
       if (!(err instanceof InvalidResourceError)) throw err;
       triggers.push({ trigger: trigger.name, result: 'failed', reason: err.message });

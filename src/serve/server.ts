@@ -17,14 +17,16 @@ import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { JournalWriter, recoverJournal, type JournalDelivery } from './journal';
 import { createMetrics, type DeliveryOutcomeLabel, type ServeMetrics } from './metrics';
-import { syncFolder } from './out-dir';
-import { prepareSensor, processDelivery, type DeliveryOutcome, type PreparedSensor } from './process-delivery';
+import { createAllOnce, type Creation } from './out-dir';
+import { evaluateDelivery, prepareSensor, type DeliveryOutcome, type PreparedSensor, type TriggerOutcome } from './process-delivery';
 import { checkDelivery, receivedHeaders } from './request-check';
 
 /** GitHub caps webhook payloads at 25 MB ("Webhook events and payloads", docs.github.com); a larger body is no GitHub delivery. */
 export const MAX_BODY_BYTES = 25 * 1000 * 1000;
 /** Delivery ids remembered to recognise a redelivery (GitHub redelivers with the same `X-GitHub-Delivery`). */
 const REMEMBERED_DELIVERY_IDS = 100_000;
+/** Deliveries processed together: their resources fsync'ed in parallel, their processed lines in one journal write. */
+const PROCESS_BATCH = 128;
 
 /** Settings of {@link WebhookServer}. */
 export interface WebhookServerOptions {
@@ -103,6 +105,8 @@ export class WebhookServer {
    */
   async start(): Promise<AddressInfo> {
     fs.mkdirSync(this.options.outDir, { recursive: true });
+    // Temporary files of a batch a crash interrupted: never linked, so never a created resource.
+    for (const name of fs.readdirSync(this.options.outDir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(`${this.options.outDir}/${name}`, { force: true });
     const recovered = recoverJournal(this.journalFile, REMEMBERED_DELIVERY_IDS);
     this.lastSeq = recovered.lastSeq;
     for (const id of recovered.processedIds) this.rememberId(id);
@@ -187,7 +191,13 @@ export class WebhookServer {
   private refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, reject: (status: number, outcome: DeliveryOutcomeLabel, reason: string) => void): void {
     req.pause();
     res.setHeader('Connection', 'close');
-    res.once('finish', () => req.socket.destroy());
+    // Closing a socket with unread data sends a reset, which can reach the client before it read
+    // the 413: half-close first (the client sees the answer and the end), and drop the
+    // connection a moment later, still without reading the rest.
+    res.once('finish', () => {
+      req.socket.end();
+      setTimeout(() => req.socket.destroy(), 1000).unref();
+    });
     reject(413, 'too_large', `request body larger than ${this.maxBodyBytes} bytes (GitHub caps payloads at 25 MB)`);
   }
 
@@ -239,20 +249,23 @@ export class WebhookServer {
     }
   }
 
-  /** Processes the queue in order; yields to the event loop between deliveries so that requests keep being answered. */
+  /**
+   * Processes the queue in order, in batches (see {@link processBatch}); yields to the event loop
+   * between batches so that requests keep being answered.
+   */
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const entry = this.queue[0];
+      const batch = this.queue.slice(0, PROCESS_BATCH);
       try {
-        await this.processOne(entry);
+        await this.processBatch(batch);
       } catch (err) {
-        // The out folder refused a write: stop here, the delivery stays unprocessed in the journal
-        // and is processed on the next start.
-        this.writeLog({ time: new Date().toISOString(), id: entry.deliveryId, event: '', seq: entry.seq, verdict: 'error', reason: `processing stopped: ${(err as Error).message}` });
+        // The out folder or the journal refused a write: stop here; the deliveries stay
+        // unprocessed in the journal and are processed on the next start.
+        this.writeLog({ time: new Date().toISOString(), id: batch[0].deliveryId, event: '', seq: batch[0].seq, verdict: 'error', reason: `processing stopped: ${(err as Error).message}` });
         this.queue.length = 0;
         break;
       }
-      this.queue.shift();
+      this.queue.splice(0, batch.length);
       this.metrics.pending.set(this.queue.length);
       await new Promise(resolve => setImmediate(resolve));
     }
@@ -260,26 +273,39 @@ export class WebhookServer {
     this.idle?.();
   }
 
-  private async processOne(entry: JournalDelivery): Promise<void> {
-    const event = entry.headers['X-Github-Event']?.[0] ?? '';
-    let outcome: DeliveryOutcome;
-    if (entry.deliveryId !== '' && this.seenIds.has(entry.deliveryId)) {
-      outcome = { verdict: 'duplicate', reason: 'delivery id already processed (a redelivery)', triggers: [] };
-    } else {
-      outcome = processDelivery(this.prepared, entry, this.options.outDir);
-      if (outcome.triggers.some(t => t.result === 'created')) syncFolder(this.options.outDir);
-    }
-    // Recorded before the journal marker: a crash in between processes the delivery again,
-    // which the out folder answers with already-exists.
-    await this.journal!.append({ type: 'processed', seq: entry.seq });
-    this.rememberId(entry.deliveryId);
+  /**
+   * Evaluates each delivery (in order: a redelivered id is a duplicate of the earlier one), creates
+   * the resources, and only then appends the processed lines: a crash in between processes the
+   * deliveries again, which the out folder answers with already-exists.
+   */
+  private async processBatch(batch: readonly JournalDelivery[]): Promise<void> {
+    const outcomes = batch.map((entry): DeliveryOutcome => {
+      if (entry.deliveryId !== '' && this.seenIds.has(entry.deliveryId)) {
+        return { verdict: 'duplicate', reason: 'delivery id already processed (a redelivery)', triggers: [] };
+      }
+      this.rememberId(entry.deliveryId);
+      return evaluateDelivery(this.prepared, entry);
+    });
+    const planned: { trigger: TriggerOutcome; index: number }[] = [];
+    outcomes.forEach((outcome, index) => outcome.triggers.forEach(trigger => trigger.result === 'create' && planned.push({ trigger, index })));
+    const created = await createAllOnce(this.options.outDir, planned.map(({ trigger }): Creation => ({ file: trigger.resource as string, resource: trigger.object })));
+    const settled = outcomes.map(outcome => ({ ...outcome, triggers: outcome.triggers.slice() }));
+    planned.forEach(({ trigger, index }, i) => {
+      const triggers = settled[index].triggers;
+      triggers[triggers.indexOf(trigger)] = { trigger: trigger.trigger, result: created[i] ? 'created' : 'already-exists', resource: trigger.resource };
+    });
+    await Promise.all(batch.map(entry => this.journal!.append({ type: 'processed', seq: entry.seq })));
+    batch.forEach((entry, i) => this.logOutcome(entry, settled[i]));
+  }
+
+  private logOutcome(entry: JournalDelivery, outcome: DeliveryOutcome): void {
     this.metrics.processed.inc({ verdict: outcome.verdict });
     for (const t of outcome.triggers) this.metrics.triggers.inc({ result: t.result });
     const resources = outcome.triggers.filter(t => t.resource !== undefined).map(t => t.resource as string);
     this.writeLog({
       time: new Date().toISOString(),
       id: entry.deliveryId,
-      event,
+      event: entry.headers['X-Github-Event']?.[0] ?? '',
       seq: entry.seq,
       verdict: outcome.verdict,
       ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),

@@ -144,7 +144,7 @@ describe('serve: rejected requests evaluate nothing', () => {
     ['malformed JSON, correctly signed', githubHeaders('{"action": ', 'r9'), '{"action": ', 400, 'delivery body is not valid JSON'],
     ['a JSON array, correctly signed', githubHeaders('[1]', 'r10'), '[1]', 400, 'delivery body must be a JSON object'],
   ];
-  test.each(cases)('%s: %i', async (_name, headers, sent, status, reason) => {
+  test.each(cases)('%s: %d', async (_name, headers, sent, status, reason) => {
     const before = running.logs.length;
     const reply = await request(running.port, { headers, body: sent });
     expect(reply.status).toBe(status);
