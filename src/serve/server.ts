@@ -294,8 +294,10 @@ export class WebhookServer {
       const triggers = settled[index].triggers;
       triggers[triggers.indexOf(trigger)] = { trigger: trigger.trigger, result: created[i] ? 'created' : 'already-exists', resource: trigger.resource };
     });
-    await Promise.all(batch.map(entry => this.journal!.append({ type: 'processed', seq: entry.seq })));
+    // Logged before the processed lines are written: a crash in between logs the delivery again
+    // when it is processed again (as already-exists), rather than never.
     batch.forEach((entry, i) => this.logOutcome(entry, settled[i]));
+    await Promise.all(batch.map(entry => this.journal!.append({ type: 'processed', seq: entry.seq })));
   }
 
   private logOutcome(entry: JournalDelivery, outcome: DeliveryOutcome): void {

@@ -80,7 +80,7 @@ describe('command line: exit codes and messages', () => {
       command.commands.forEach(visit);
     };
     visit(buildProgram());
-    expect(helps).toHaveLength(9); // the program, synth, templates, render, check, simulate, replay, lint, report
+    expect(helps).toHaveLength(10); // the program, synth, templates, render, check, simulate, replay, lint, report, serve
     for (const help of helps) expect(help).toMatch(/\nExit codes: 0 [^\n]*, 2 [^\n]*\.\n$/);
   });
 });

@@ -9,7 +9,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { PROJECT_ROOT } from '../helpers/chart';
-import { ensureCompiled } from '../helpers/cli-process';
+import { ensureCompiled, runCli } from '../helpers/cli-process';
 import { deliver, request, SECRET } from '../serve/serve-client';
 import { stackYaml } from './simulate-fixtures';
 
@@ -89,6 +89,14 @@ function readJournal(out: string): { deliveries: Map<string, number[]>; processe
   return { deliveries, processed, seqs };
 }
 
+/** Every acknowledged delivery is in the journal, and every journaled delivery has its processed line. */
+function expectJournaledAndProcessed(out: string, acked: readonly string[]): ReturnType<typeof readJournal> {
+  const journal = readJournal(out);
+  for (const id of acked) expect(journal.deliveries.has(id)).toBe(true);
+  expect(journal.seqs.every(seq => journal.processed.has(seq))).toBe(true);
+  return journal;
+}
+
 function resources(out: string): Map<string, string> {
   const byRun = new Map<string, string>();
   for (const file of fs.readdirSync(out).filter(f => f.endsWith('.json'))) {
@@ -119,9 +127,8 @@ test('2000 deliveries at 50 connections: every one acknowledged is journaled, pr
   serve.child.kill('SIGTERM');
   expect(await serve.exited).toEqual({ code: 0, signal: null });
 
-  const journal = readJournal(out);
+  const journal = expectJournaledAndProcessed(out, acked);
   for (const id of acked) expect(journal.deliveries.get(id)).toHaveLength(1);
-  expect(journal.seqs.every(seq => journal.processed.has(seq))).toBe(true);
   expect(resources(out).size).toBe(1600);
   const logs = logLines(serve.stdout());
   expect(logs).toHaveLength(2000);
@@ -141,9 +148,7 @@ test('SIGTERM during load: requests in flight are answered and journaled before 
     }
   });
   expect(await serve.exited).toEqual({ code: 0, signal: null });
-  const journal = readJournal(out);
-  for (const id of acked) expect(journal.deliveries.has(id)).toBe(true);
-  expect(journal.seqs.every(seq => journal.processed.has(seq))).toBe(true);
+  expectJournaledAndProcessed(out, acked);
   const byRun = resources(out);
   for (const id of acked) expect(byRun.has(String(2_000_000 + Number(id.split('-')[1])))).toBe(true);
 });
@@ -179,18 +184,60 @@ test('kill -9 during load, then a restart: nothing acknowledged is lost, nothing
   second.child.kill('SIGTERM');
   expect(await second.exited).toEqual({ code: 0, signal: null });
 
-  const journal = readJournal(out);
-  for (const id of acked) expect(journal.deliveries.has(id)).toBe(true);
-  expect(journal.seqs.every(seq => journal.processed.has(seq))).toBe(true);
+  const journal = expectJournaledAndProcessed(out, acked);
   // Every run has exactly one CodeRun, whichever process created it.
   const byRun = resources(out);
   expect(byRun.size).toBe(1000);
-  // Across both processes, no resource was created twice, and every delivery id was run through
-  // the Sensor at most once unless the crash came between its processing and its processed line.
+  // Across both processes no resource was created twice, and every journaled delivery was processed
+  // (one processed before the crash but not marked is processed again and meets already-exists).
   const logs = [...logLines(first.stdout()), ...logLines(second.stdout())];
   const created = logs.flatMap(l => (l.triggers ?? []).filter((t: { result: string }) => t.result === 'created').map((t: { resource: string }) => t.resource));
   expect(new Set(created).size).toBe(created.length);
   const deliveriesInJournal = [...journal.deliveries.keys()];
   const logged = new Set(logs.map(l => l.id));
   for (const id of deliveriesInJournal) expect(logged.has(id)).toBe(true);
+});
+
+test('the README shadow-mode example starts as written and stops on SIGTERM with exit 0', async () => {
+  const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+  const line = readme.split('\n').find(l => l.startsWith('npx ci-remediation serve '))!;
+  const cwd = path.join(work, 'readme');
+  fs.mkdirSync(path.join(cwd, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(cwd, 'dist', 'ci-remediation.k8s.yaml'), stackYaml());
+  fs.writeFileSync(path.join(cwd, 'secret'), `${SECRET}\n`);
+  // As written, on a free port instead of 12000 (which may be taken on a shared machine).
+  const args = [...line.replace(/^npx ci-remediation /, '').split(/\s+/).filter(Boolean), '--port', '0'];
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+  let stderr = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stderr!.on('data', d => {
+      stderr += d;
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\/github\/webhook /.exec(stderr);
+      if (match) resolve(Number(match[1]));
+    });
+    void exited.then(() => reject(new Error(stderr)));
+  });
+  expect((await deliver(port, 'readme-1', 42)).status).toBe(200);
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(fs.readdirSync(path.join(cwd, 'shadow')).filter(f => f.endsWith('.json'))).toHaveLength(1);
+});
+
+describe('inputs serve cannot use: exit 2 with one line naming the problem', () => {
+  const run = (args: string[]) => runCli(['serve', '--sensor', sensorFile, '--out', path.join(work, 'unused'), '--port', '0', ...args], { timeout: 20_000 });
+
+  test('a missing or empty secret file', () => {
+    const missing = run(['--secret-file', path.join(work, 'nope')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope/);
+    fs.writeFileSync(path.join(work, 'empty'), '\n');
+    const empty = run(['--secret-file', path.join(work, 'empty')]);
+    expect(empty).toMatchObject({ status: 2, stderr: expect.stringMatching(/the secret file is empty/) });
+  });
+
+  test('a port that is not a number, an endpoint without a leading slash', () => {
+    expect(run(['--secret-file', secretFile, '--port', 'http'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--port "http" is not a port number/) });
+    expect(run(['--secret-file', secretFile, '--endpoint', 'hook'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--endpoint "hook" must start with \//) });
+  });
 });
