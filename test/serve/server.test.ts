@@ -234,8 +234,11 @@ function rawExchange(port: number, text: string): Promise<string> {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
     let reply = '';
     socket.on('data', d => { reply += d.toString(); });
-    socket.on('close', () => resolve(reply));
+    const timer = setTimeout(() => socket.destroy(), 5000);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(reply);
+    });
     socket.on('error', reject);
-    setTimeout(() => socket.destroy(), 5000);
   });
 }
