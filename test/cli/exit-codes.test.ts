@@ -80,7 +80,7 @@ describe('command line: exit codes and messages', () => {
       command.commands.forEach(visit);
     };
     visit(buildProgram());
-    expect(helps).toHaveLength(11); // the program, synth, templates, render, check, simulate, replay, lint, report, status, watch
+    expect(helps).toHaveLength(12); // the program, synth, templates, render, check, simulate, replay, lint, report, status, watch, serve
     for (const help of helps) expect(help).toMatch(/\nExit codes: 0 [^\n]*, 2 [^\n]*\.\n$/);
   });
 });
