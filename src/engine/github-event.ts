@@ -45,8 +45,12 @@ export class GitHubDeliveryError extends Error {
 /** The publish time used when none is given: fixed, so simulations are reproducible. */
 export const DEFAULT_GITHUB_EVENT_TIME = '2025-01-01T00:00:00Z';
 
-/** What replaces a present `Authorization` header, so the token never reaches the bus. */
-export const MASKED_AUTHORIZATION = '*** masked ***';
+/**
+ * What replaces a non-empty `Authorization` header, so the token never reaches the bus: the text
+ * argo-events 6478ece sets in pkg/eventsources/common/webhook/webhook.go (`request.Header.Set`,
+ * only when `request.Header.Get("Authorization") != ""`, i.e. when the first value is not empty).
+ */
+export const MASKED_AUTHORIZATION = '*** Masked Auth Secret ***';
 
 /** RFC 7230 token characters: a key with anything else is left as is by Go. */
 const TOKEN_BYTE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -194,7 +198,8 @@ export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOption
   if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
   body['X-GitHub-Event'] = headerValue(headers, 'X-GitHub-Event');
   body['X-GitHub-Delivery'] = headerValue(headers, 'X-GitHub-Delivery');
-  if (headers.Authorization !== undefined) headers.Authorization = [MASKED_AUTHORIZATION];
+  // Go's Header.Get reads the first value, and Header.Set replaces every value with one.
+  if ((headers.Authorization?.[0] ?? '') !== '') headers.Authorization = [MASKED_AUTHORIZATION];
 
   const metadata = options.metadata ?? {};
   const dataValue: Record<string, unknown> = { headers, body };

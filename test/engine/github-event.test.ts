@@ -102,6 +102,15 @@ describe('githubEvent', () => {
     expect(event.data).toBe(`{"headers":{"Authorization":["${MASKED_AUTHORIZATION}"]},"body":{"X-GitHub-Delivery":"","X-GitHub-Event":""}}`);
   });
 
+  // argo-events 6478ece pkg/eventsources/common/webhook/webhook.go: Header.Set("Authorization",
+  // "*** Masked Auth Secret ***") when Header.Get("Authorization") != "".
+  it('masks Authorization with upstream text, all values replaced by one, an empty first value left as is', () => {
+    const masked = githubEvent({ headers: { Authorization: ['Bearer a', 'Bearer b'] }, body: '{}' }, options);
+    expect((masked.data as string)).toContain('"Authorization":["*** Masked Auth Secret ***"]');
+    const empty = githubEvent({ headers: { Authorization: ['', 'Bearer b'] }, body: '{}' }, options);
+    expect((empty.data as string)).toContain('"Authorization":["","Bearer b"]');
+  });
+
   it('merges header keys that canonicalize alike', () => {
     const event = githubEvent({ headers: { 'x-a': '1', 'X-A': ['2', '3'] }, body: '{}' }, options);
     expect(get(event.data!, 'headers.X-A').string()).toBe('["1","2","3"]');
