@@ -78,6 +78,8 @@ export interface AgentPlan {
   costUsd?: number;
   /** Tries to push to main itself, as a prompt-injected agent would. */
   pushToMain?: boolean;
+  /** A bash script it runs in its working directory after its edits (a prompt-injected agent's tool use). */
+  commands?: string;
 }
 
 /** What the stubs answer. */
@@ -662,6 +664,7 @@ for (const [name, content] of Object.entries(plan.edits)) {
   fs.mkdirSync(path.dirname(name), { recursive: true });
   fs.writeFileSync(name, content);
 }
+if (plan.commands) childProcess.execFileSync('bash', ['-c', plan.commands], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (opt('--output-format') !== 'json') { finish(plan.output); return; }
 const base = { type: 'result', duration_ms: 1000, duration_api_ms: 900, num_turns: plan.turns ?? 7, session_id: 'session', total_cost_usd: plan.costUsd ?? 0.4213, usage: {}, modelUsage: {}, permission_denials: [], uuid: 'uuid' };
 const result =

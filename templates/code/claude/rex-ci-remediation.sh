@@ -458,7 +458,7 @@ guard_change() {
 # cause), refused (detail: why nothing was pushed) or stopped (detail: the agent's error or cap).
 make_fix() {
   local attempt=$1 dir=$2 failure_class=$3 model=$4 base branch outcome turns cost error reason root_cause fix_summary
-  local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result
+  local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result saved_config
   branch=$(fix_branch_name "$attempt")
   base=$(git -C "$REPO_DIR" rev-parse --verify --quiet "refs/remotes/origin/$FAILURE_BRANCH^{commit}") ||
     die "the failing branch does not exist on origin"
@@ -467,19 +467,20 @@ make_fix() {
   git -C "$REPO_DIR" switch --quiet --force-create "$branch" "$base"
   write_fix_task "$attempt" "$dir" "$task" "$failure_class"
   # The agent can rewrite .git/config and hooks; the script's own git calls must not run what it left.
-  cp -- "$REPO_DIR/.git/config" "$SCRATCH/git-config.saved"
+  # The saved config stays in this shell's memory: the agent can write any file, $SCRATCH included.
+  saved_config=$(cat -- "$REPO_DIR/.git/config")
   result=$(run_fix_agent "$task" "$answer" "$model")
   IFS=$'\t' read -r outcome turns cost error <<<"$result"
-  cp -- "$SCRATCH/git-config.saved" "$REPO_DIR/.git/config"
-  rm -rf -- "$REPO_DIR/.git/hooks"
+  rm -rf -- "$REPO_DIR/.git/config" "$REPO_DIR/.git/hooks" "$REPO_DIR/.git/info/grafts"
+  printf '%s\n' "$saved_config" >"$REPO_DIR/.git/config"
   record_attempt "$attempt" "$turns" "$cost" "$outcome"
   if [[ $outcome != ok ]]; then
     printf 'stopped\t%s\n' "$error"
     return 0
   fi
   # The agent may have committed on its own: stage everything relative to the base either way.
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null reset --quiet --soft "$base"
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null add --all
+  git -C "$REPO_DIR" reset --quiet --soft "$base"
+  git -C "$REPO_DIR" add --all
   reason=$(guard_change)
   if [[ -n $reason ]]; then
     set_attempt_outcome "$attempt" "$([[ $reason == *'no change'* ]] && echo no-change || echo guard-refused)"
@@ -496,7 +497,7 @@ make_fix() {
     printf 'Failure type: %s\nWorkflow run: %s\nAttempt %s of %s for run %s.\n' \
       "$failure_class" "$(one_line "$WORKFLOW_RUN_URL" 300)" "$attempt" "$MAX_REMEDIATION_ATTEMPTS" "$WORKFLOW_RUN_ID"
   } >"$message"
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null commit --quiet --no-verify -F "$message"
+  git -C "$REPO_DIR" commit --quiet --no-verify -F "$message"
   set_attempt_outcome "$attempt" pr-opened
   printf 'committed\t%s\n' "$root_cause"
 }

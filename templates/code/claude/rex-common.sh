@@ -62,7 +62,7 @@ version_at_least() {
 # $1: the mode (ci-failure, or '' for the task mode).
 check_tools() {
   local mode=$1 tool version
-  command -v git >/dev/null || die "git is not installed in the agent image; install git"
+  type -P git >/dev/null || die "git is not installed in the agent image; install git"
   command -v claude >/dev/null || die "claude is not on PATH; install @anthropic-ai/claude-code in the agent image"
   if [[ $mode == ci-failure ]]; then
     for tool in gh jq iconv; do
@@ -177,17 +177,29 @@ gh_() {
   gh "$@"
 }
 
+# The script's own git. The agent can write every file git reads besides what the script restores
+# after it (the clone's .git/config and hooks): a global ~/.gitconfig or $XDG_CONFIG_HOME/git/config
+# with core.fsmonitor (a command git runs on add, diff and commit, with the token in its environment),
+# url.*.insteadOf (the push and its credential sent to another host) or include.path, and replace refs
+# (guard_change shown another tree than the one pushed). None of these is read here: no global
+# config (GIT_CONFIG_GLOBAL from git 2.32, HOME and XDG_CONFIG_HOME before), no replace objects, no
+# hooks, no fsmonitor. The system config stays (not writable by a non-root agent).
+git() {
+  local -x HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent GIT_CONFIG_GLOBAL=/dev/null GIT_NO_REPLACE_OBJECTS=1
+  command git -c core.hooksPath=/dev/null -c core.fsmonitor=false "$@"
+}
+
 # git for commands that reach the remote (clone, fetch, ls-remote, push): a fresh token through a
 # credential helper given on the command line only; hooks are off.
 git_remote() {
   ensure_fresh_token
   if [[ $REX_AUTH == none ]]; then
-    git -c core.hooksPath=/dev/null "$@"
+    git "$@"
     return
   fi
   # The helper is fixed text; it reads the token from the environment git passes it.
   # shellcheck disable=SC2016
-  git -c core.hooksPath=/dev/null -c credential.helper= \
+  git -c credential.helper= \
     -c 'credential.helper=!f() { test "$1" = get || return 0; echo username=x-access-token; printf "password=%s\n" "$GH_TOKEN"; }; f' "$@"
 }
 

@@ -1,0 +1,47 @@
+/**
+ * A prompt-injected agent can write any file its user can: the clone's .git, the script's scratch
+ * folder, the global git config. None of it may run in the script's own git calls (where the token
+ * is), nor change what the guard sees.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RUN_ID } from './sandbox';
+import { AGENT_ANSWER, FIXED_LIB, sandboxFactory, scenario } from './fixtures';
+
+const sandbox = sandboxFactory();
+
+/**
+ * Agent commands appending to git config file `$1` a core.fsmonitor command that records the token it
+ * sees in `<sandbox>/leak` (git runs it on add, diff and commit, with the caller's environment).
+ */
+const PLANT_FSMONITOR = String.raw`
+plant() { printf '[core]\n\tfsmonitor = "echo token=$GH_TOKEN >> %s; false"\n' "$(cd "$HOME/.." && pwd)/leak" >>"$1"; }
+`;
+
+function leaked(root: string): string {
+  const file = path.join(root, 'leak');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
+describe('what the agent leaves behind', () => {
+  it('is not read from the global git config (core.fsmonitor would see the token)', () => {
+    const box = sandbox({
+      scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands: `${PLANT_FSMONITOR}plant "$HOME/.gitconfig"` }] }),
+    });
+    const result = box.run(box.ciEnv());
+    expect(fs.readFileSync(path.join(box.home, '.gitconfig'), 'utf8')).toContain('fsmonitor');
+    expect(leaked(box.root)).toBe('');
+    expect(result.status).toBe(0);
+    expect(box.git(['--git-dir', box.origin, 'rev-parse', `ci-fix/${RUN_ID}-1^`])).toBe(box.failingSha);
+  });
+
+  it('cannot come back through the scratch folder: the clone config is restored from memory', () => {
+    // Every regular file in the script's scratch folder that looks like a git config gets the hook.
+    const commands = `${PLANT_FSMONITOR}for f in ../.rex/*; do if [ -f "$f" ] && grep -q '^\\[remote "origin"\\]' "$f"; then plant "$f"; fi; done`;
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
+    const result = box.run(box.ciEnv());
+    expect(leaked(box.root)).toBe('');
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(box.work, 'repo/.git/config'), 'utf8')).not.toContain('fsmonitor');
+  });
+});
