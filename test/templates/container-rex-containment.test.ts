@@ -45,3 +45,22 @@ describe('what the agent leaves behind', () => {
     expect(fs.readFileSync(path.join(box.work, 'repo/.git/config'), 'utf8')).not.toContain('fsmonitor');
   });
 });
+
+describe('what the guard sees', () => {
+  it('is the tree that is pushed, whatever replace refs the agent made', () => {
+    // The agent grants its workflow write-all, and makes git show the base commit with that change
+    // already in it: a guard reading through replace refs sees only the src/lib.rs fix.
+    const commands = String.raw`
+printf 'permissions: write-all\n' >> .github/workflows/ci.yml
+git add .github/workflows/ci.yml
+fake=$(git commit-tree "$(git write-tree)" -p "$(git rev-parse HEAD^)" -m 'base')
+git replace "$(git rev-parse HEAD)" "$fake"
+git reset --quiet
+`;
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
+    const result = box.run(box.ciEnv());
+    expect(box.originBranches().has(`ci-fix/${RUN_ID}-1`)).toBe(false);
+    expect(result.status).toBe(1);
+    expect(box.commitComments()[0].body).toContain('the proposed change touched workflow permissions, tokens or secrets, so it was not pushed');
+  });
+});
