@@ -203,6 +203,10 @@ analyse_run() {
   [[ $completion == completed ]] ||
     die "run $run had not completed after $CI_CHECKS_TIMEOUT_SECONDS seconds, so its logs cannot be read"
   gh_checked run view "$run" --repo "$REPOSITORY" "${attempt_flag[@]}" --log-failed >"$raw"
+  if [[ ! -s $raw ]]; then
+    log "gh printed no failed-step log for run $run (its log archive has no per-step files); reading the failed jobs' logs"
+    fetch_failed_job_logs "$run" "$raw" "${attempt_flag[@]}"
+  fi
   normalize_log "$raw" "$dir/failed.log"
   rm -f -- "$raw"
   # shellcheck disable=SC2016 # $job is a jq variable, not a shell one.
@@ -214,6 +218,25 @@ analyse_run() {
   extract_errors "$dir/failed.log" >"$dir/errors.txt"
   tail -n 80 "$dir/failed.log" >"$dir/tail.txt"
   classify_failure "$dir/failed.log" "$dir/failed-steps.txt"
+}
+
+# The whole logs of run $1's failed jobs (at most 20) into $2 as "job<TAB>UNKNOWN STEP<TAB>line", the
+# shape gh itself uses when it cannot tell the steps apart. Needed because GitHub serves log archives
+# without per-step files, where gh before cli/cli#10740 prints nothing for --log-failed (v2.60.0
+# displayRunLog skips steps without a log; cli/cli#10551). REST: GET /repos/{owner}/{repo}/actions/jobs/
+# {job_id}/logs. The rest ($3...): --attempt N or nothing.
+fetch_failed_job_logs() {
+  local run=$1 out=$2 job
+  shift 2
+  gh_checked run view "$run" --repo "$REPOSITORY" "$@" --json jobs \
+    --jq '.jobs[] | select(.conclusion == "failure") | .databaseId' >"$out.jobs"
+  : >"$out"
+  while IFS= read -r job; do
+    [[ $job =~ ^[0-9]{1,20}$ ]] || continue
+    gh_checked api "repos/$REPOSITORY/actions/jobs/$job/logs" >"$out.job"
+    LC_ALL=C awk -v job="$job" '{ print "job " job "\tUNKNOWN STEP\t" $0 }' "$out.job" >>"$out"
+  done < <(head -n 20 "$out.jobs")
+  rm -f -- "$out.jobs" "$out.job"
 }
 
 # Error lines with two lines of context, bounded.
