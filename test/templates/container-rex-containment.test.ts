@@ -64,3 +64,23 @@ git reset --quiet
     expect(box.commitComments()[0].body).toContain('the proposed change touched workflow permissions, tokens or secrets, so it was not pushed');
   });
 });
+
+describe('programs the agent puts first on PATH', () => {
+  it('are not run by the script (they would see the token)', () => {
+    // claude's installer puts claude in ~/.local/bin, first on PATH and writable by the agent.
+    const commands = String.raw`
+mkdir -p "$HOME/.local/bin"
+leak=$(cd "$HOME/.." && pwd)/leak
+for program in awk tail cut iconv; do
+  real=$(PATH=/usr/local/bin:/usr/bin:/bin command -v "$program")
+  printf '#!/bin/sh\necho "%s token=$GH_TOKEN" >> %s\nexec %s "$@"\n' "$program" "$leak" "$real" >"$HOME/.local/bin/$program"
+  chmod +x "$HOME/.local/bin/$program"
+done
+`;
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
+    const result = box.run({ ...box.ciEnv(), PATH: `${box.home}/.local/bin:${box.bin}:/usr/local/bin:/usr/bin:/bin` });
+    expect(fs.existsSync(path.join(box.home, '.local/bin/awk'))).toBe(true);
+    expect(leaked(box.root)).toBe('');
+    expect(result.status).toBe(0);
+  });
+});

@@ -80,6 +80,21 @@ check_tools() {
   fi
 }
 
+# Every program the scripts run, located once before the agent runs. Bash then runs these paths (its
+# hash table, which subshells inherit) even when the agent puts a program of the same name earlier in
+# PATH (~/.local/bin, where claude's own installer puts claude, is a usual first PATH entry): such a
+# program would run with the token in its environment, or answer the guard. Not found: left alone
+# (check_tools has named the required ones). A program in a folder the agent can write stays
+# replaceable: install the tools where the agent's user cannot write.
+readonly REX_PROGRAMS=(git gh jq iconv openssl curl env date sed awk grep head tail cut wc cp mv rm mkdir mktemp cat tr od sleep id dirname)
+pin_programs() {
+  local program found
+  for program in "${REX_PROGRAMS[@]}"; do
+    found=$(type -P "$program") || continue
+    hash -p "$found" "$program"
+  done
+}
+
 # claude exits at once when asked to skip permission prompts as root, unless IS_SANDBOX=1 says the
 # container is the sandbox. Fail before cloning, with the fix, rather than on every attempt.
 check_agent_can_run() {
