@@ -84,3 +84,19 @@ done
     expect(result.status).toBe(0);
   });
 });
+
+describe('a clone an earlier pod left behind', () => {
+  it('is fetched with a config the script writes, not the one its agent left', () => {
+    const box = sandbox({ scenario: scenario() });
+    expect(box.run(box.ciEnv()).status).toBe(0);
+    // The pod died while its agent ran: the clone's .git/config stays as the agent left it, with a
+    // command git runs on fetch (a local origin's upload-pack) in the token's environment.
+    const repo = path.join(box.work, 'repo');
+    const leak = path.join(box.root, 'leak');
+    box.git(['-C', repo, 'config', 'remote.origin.uploadpack', `sh -c 'echo token=$GH_TOKEN >> ${leak}; exec git-upload-pack "$@"' upload-pack`]);
+    const restart = box.rerun(box.ciEnv());
+    expect(leaked(box.root)).toBe('');
+    expect(restart.status).toBe(0);
+    expect(fs.readFileSync(path.join(repo, '.git/config'), 'utf8')).not.toContain('uploadpack');
+  });
+});

@@ -371,6 +371,12 @@ export class Sandbox {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  /** Runs the script again in the latest work directory: a restarted pod that kept its workspace. */
+  rerun(env: Record<string, string>): RunResult {
+    const result = spawnSync('bash', [this.script], { cwd: this.work, encoding: 'utf8', env: this.environment(env) });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
   /** Like {@link run}, without blocking: independent sandboxes can run side by side. */
   runAsync(env: Record<string, string>): Promise<RunResult> {
     const work = this.nextWork();

@@ -234,11 +234,27 @@ bot_identity() {
   fi
 }
 
+# A clone an earlier pod left: its agent may have rewritten .git/config (a remote URL elsewhere, an
+# upload-pack or ssh command run on fetch with the token in its environment) and the pod may have died
+# before the script restored it. The config is written anew (origin and its refspec only); hooks and
+# grafts go.
+reset_clone_config() {
+  local dir=$1 url=$2 config=$1/.git/config
+  rm -rf -- "$config" "$dir/.git/hooks" "$dir/.git/info/grafts"
+  git config --file "$config" core.repositoryformatversion 0
+  git config --file "$config" core.bare false
+  git config --file "$config" remote.origin.url "$url"
+  git config --file "$config" remote.origin.fetch '+refs/heads/*:refs/remotes/origin/*'
+}
+
 # Clones (or refreshes, on a restarted pod) $1 into $2 with the credentials set up first, and sets
 # the commit identity. $3: the App name from the context.
 prepare_repository() {
   local url=$1 dir=$2 app=$3 identity name email
-  if [[ -d $dir/.git ]]; then
+  if [[ -L $dir/.git || -e $dir/.git && ! -d $dir/.git ]]; then
+    die "$dir/.git is not a folder (an earlier agent may have replaced it); delete $dir and start again"
+  elif [[ -d $dir/.git ]]; then
+    reset_clone_config "$dir" "$url"
     git_remote -C "$dir" fetch --quiet --prune origin
   else
     git_remote clone --quiet -- "$url" "$dir"
