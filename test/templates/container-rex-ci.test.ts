@@ -193,3 +193,15 @@ describe('a run whose log archive has no per-step files', () => {
     expect(task).toContain('Failure type (heuristic): rust-clippy');
   });
 });
+
+describe('claude configured verbose', () => {
+  it('reads the result from the message array --output-format json prints then', () => {
+    const box = sandbox({ scenario: scenario() });
+    fs.writeFileSync(path.join(box.home, '.claude.json'), JSON.stringify({ verbose: true }));
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(0);
+    const [create] = box.gh('pr', 'create');
+    expect(create.body).toContain('Root cause: clippy::ptr_arg rejects &Vec<u32> in count');
+    expect(auditMarkers(create.body ?? '')).toEqual([{ run: Number(RUN_ID), attempt: 1, turns: 7, costUsd: 0.4213, outcome: 'pr-opened' }]);
+  });
+});

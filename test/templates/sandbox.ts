@@ -701,7 +701,12 @@ const result =
   // 2.0.77 turns an API error (HTTP 401 here) into an assistant message: success, is_error true, exit 1.
   : outcome === 'invalid-api-key' ? { ...base, subtype: 'success', is_error: true, num_turns: 1, total_cost_usd: 0, result: 'Invalid API key · Please run /login' }
   : { ...base, subtype: 'success', is_error: false, result: plan.output };
-finish(JSON.stringify(result) + '\n');
+// 2.0.77: verbose (--verbose, or "verbose" in the global config ~/.claude.json: X.verbose ?? T1().verbose)
+// makes --output-format json print every message as one array, the result last.
+const globalConfig = path.join(process.env.HOME, '.claude.json');
+const verbose = args.includes('--verbose') || (fs.existsSync(globalConfig) && JSON.parse(fs.readFileSync(globalConfig, 'utf8')).verbose === true);
+const messages = [{ type: 'system', subtype: 'init', session_id: 'session' }, { type: 'assistant', message: { content: [{ type: 'text', text: plan.output }] } }, result];
+finish(JSON.stringify(verbose ? messages : result) + '\n');
 if (result.is_error) process.exit(1);
 `;
 

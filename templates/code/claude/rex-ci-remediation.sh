@@ -419,8 +419,12 @@ run_fix_agent() {
   local -a flags=(-p --model "$model" --output-format json --permission-mode bypassPermissions
     --max-turns "$AGENT_MAX_TURNS" --max-budget-usd "$AGENT_MAX_BUDGET_USD"
     --append-system-prompt-file "$REX_CI_SYSTEM_PROMPT")
-  run_claude_contained "$REPO_DIR" "${flags[@]}" <"$task" >"$json" 2>"$err" || status=$?
+  run_claude_contained "$REPO_DIR" "${flags[@]}" <"$task" >"$json.out" 2>"$err" || status=$?
   : >"$answer"
+  # Verbose (the global config's "verbose", or --verbose) prints every message as one array, the
+  # result last (2.0.77 cli.js: X.verbose ?? T1().verbose): keep the result object either way.
+  jq -c 'if type == "array" then (map(select(type == "object" and .type == "result")) | last // empty) else . end' \
+    "$json.out" >"$json" 2>/dev/null || cp -- "$json.out" "$json"
   if ! fields=$(jq -r 'select(type == "object" and .type == "result") | [.subtype // "", (.is_error | tostring), (.num_turns // 0 | tostring), (.total_cost_usd // 0 | tostring)] | @tsv' "$json" 2>/dev/null) || [[ -z $fields ]]; then
     # Not JSON: claude failed before its first turn (for example "Not logged in · Please run /login").
     message=$(first_line_of "$json")
