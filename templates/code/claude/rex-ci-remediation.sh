@@ -268,12 +268,13 @@ classify_failure() {
   fi
 }
 
-# Watches PR $1's checks, bounded by CI_CHECKS_TIMEOUT_SECONDS. Prints "pass", "timeout", or
+# Watches PR $1's checks, bounded by CI_CHECKS_TIMEOUT_SECONDS. Prints "pass" (all done, at least one
+# passed), "skipped" (all done, every one skipped or neutral: nothing verified the fix), "timeout", or
 # "fail<TAB><Actions run id, or '' when the failing check is not an Actions run>". An error other
 # than "no checks reported" (a revoked token: 401/403) stops the run with that error.
 watch_checks() {
   local pr=$1 checks=$SCRATCH/checks.txt err=$SCRATCH/checks.err deadline=$((SECONDS + CI_CHECKS_TIMEOUT_SECONDS))
-  local bucket link pending seen
+  local bucket link pending seen passed
   while :; do
     ensure_fresh_token
     if ! gh pr checks "$pr" --repo "$REPOSITORY" --json bucket,link --jq '.[] | "\(.bucket)\t\(.link)"' >"$checks" 2>"$err"; then
@@ -283,6 +284,7 @@ watch_checks() {
     fi
     pending=0
     seen=0
+    passed=0
     while IFS=$'\t' read -r bucket link; do
       seen=1
       case $bucket in
@@ -294,11 +296,12 @@ watch_checks() {
           fi
           return 0
           ;;
+        pass) passed=1 ;;
         pending) pending=1 ;;
       esac
     done <"$checks"
     if ((seen && !pending)); then
-      echo pass
+      if ((passed)); then echo pass; else echo skipped; fi
       return 0
     fi
     if ((SECONDS >= deadline)); then
@@ -670,6 +673,10 @@ conclude_watch() {
       report_fixed "$pr" "$4" "$5" "${REX_FAILURE_CLASS:-unknown}"
       trap - EXIT ERR
       exit 0
+      ;;
+    skipped)
+      set_attempt_outcome "$attempt" checks-skipped
+      give_up "every check on the fix PR was skipped, so nothing verified the fix" "$pr"
       ;;
     timeout)
       set_attempt_outcome "$attempt" checks-timeout
