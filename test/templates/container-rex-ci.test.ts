@@ -177,3 +177,31 @@ describe('a restarted pod whose fix PR is still open', () => {
     expect(box.gh('pr', 'close').map((call) => call.args[2])).toEqual(['7']);
   });
 });
+
+describe('a run whose log archive has no per-step files', () => {
+  it('reads the failed jobs\' logs through REST when gh --log-failed prints nothing', () => {
+    const box = sandbox({
+      scenario: scenario({ runs: { [RUN_ID]: { log: CLIPPY_LOG, failedSteps: 'build / Run cargo clippy\n', stepLogsMissing: true } } }),
+    });
+    const result = box.run(box.ciEnv());
+    expect(result.stderr).toContain("reading the failed jobs' logs");
+    expect(result.status).toBe(0);
+    const jobLogs = box.gh('api').filter((call) => /\/actions\/jobs\/\d+\/logs$/.test(call.args[1]));
+    expect(jobLogs.map((call) => call.args[1])).toEqual([`repos/${REPOSITORY}/actions/jobs/${Number(RUN_ID) * 10}/logs`]);
+    const task = box.calls('claude')[0].stdin ?? '';
+    expect(task).toContain('error: this argument is a reference to a `Vec`');
+    expect(task).toContain('Failure type (heuristic): rust-clippy');
+  });
+});
+
+describe('claude configured verbose', () => {
+  it('reads the result from the message array --output-format json prints then', () => {
+    const box = sandbox({ scenario: scenario() });
+    fs.writeFileSync(path.join(box.home, '.claude.json'), JSON.stringify({ verbose: true }));
+    const result = box.run(box.ciEnv());
+    expect(result.status).toBe(0);
+    const [create] = box.gh('pr', 'create');
+    expect(create.body).toContain('Root cause: clippy::ptr_arg rejects &Vec<u32> in count');
+    expect(auditMarkers(create.body ?? '')).toEqual([{ run: Number(RUN_ID), attempt: 1, turns: 7, costUsd: 0.4213, outcome: 'pr-opened' }]);
+  });
+});

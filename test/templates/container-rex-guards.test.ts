@@ -1,7 +1,7 @@
 /** The container script's input validation, loop guard, prompt discovery and unfinished checks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sandboxFactory, scenario } from './fixtures';
+import { RUN_URL, sandboxFactory, scenario } from './fixtures';
 
 const sandbox = sandboxFactory();
 
@@ -10,6 +10,14 @@ describe('other outcomes', () => {
     const box = sandbox({ scenario: scenario({ checks: { '100': [[{ bucket: 'pending', link: '' }]] } }) });
     expect(box.run({ ...box.ciEnv(), CI_CHECKS_TIMEOUT_SECONDS: '0' }).status).toBe(1);
     expect(box.commitComments()[0].body).toContain('the checks on the fix PR had not finished after 0 seconds');
+    expect(box.addedLabels()).toEqual([['100', 'blocked']]);
+  });
+
+  it('does not report a fix PR whose checks were all skipped as fixed', () => {
+    // gh v2.50.0 pkg/cmd/pr/checks/aggregate.go: SKIPPED and NEUTRAL conclusions are the "skipping" bucket.
+    const box = sandbox({ scenario: scenario({ checks: { '100': [[{ bucket: 'skipping', link: RUN_URL('900') }]] } }) });
+    expect(box.run(box.ciEnv()).status).toBe(1);
+    expect(box.commitComments()[0].body).toContain('every check on the fix PR was skipped, so nothing verified the fix');
     expect(box.addedLabels()).toEqual([['100', 'blocked']]);
   });
 

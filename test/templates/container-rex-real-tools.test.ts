@@ -303,7 +303,7 @@ describe('the agent: cost cap, audit, failures', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('protected by policy');
     const body = box.commitComments()[0].body ?? '';
-    expect(body).toContain('stopped: a step failed (exit status 1) in git_remote,push_fix_branch,run_ci_remediation: git -c core.hooksPath=/dev/null');
+    expect(body).toContain('stopped: a step failed (exit status 1) in git,git_remote,push_fix_branch: command git -c core.hooksPath=/dev/null');
     expect(box.gh('issue', 'create').map((call) => flagValue(call.args, '--label'))).toEqual(['blocked']);
   });
 

@@ -64,6 +64,13 @@ export interface RunSpec {
   failedSteps: string;
   /** Successive `gh run view --json status` answers (the last one repeats); default completed. */
   statuses?: string[];
+  /**
+   * The run's log archive has no per-step files (GitHub has served such archives since 2025): gh
+   * v2.60.0 `--log-failed` then prints nothing and exits 0 (pkg/cmd/run/view/view.go displayRunLog
+   * skips steps without a log; cli/cli#10551, fixed later by cli/cli#10740), while
+   * `GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs` still returns each job's whole log.
+   */
+  stepLogsMissing?: boolean;
 }
 
 /** One agent run. */
@@ -78,6 +85,8 @@ export interface AgentPlan {
   costUsd?: number;
   /** Tries to push to main itself, as a prompt-injected agent would. */
   pushToMain?: boolean;
+  /** A bash script it runs in its working directory after its edits (a prompt-injected agent's tool use). */
+  commands?: string;
 }
 
 /** What the stubs answer. */
@@ -362,6 +371,12 @@ export class Sandbox {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  /** Runs the script again in the latest work directory: a restarted pod that kept its workspace. */
+  rerun(env: Record<string, string>): RunResult {
+    const result = spawnSync('bash', [this.script], { cwd: this.work, encoding: 'utf8', env: this.environment(env) });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
   /** Like {@link run}, without blocking: independent sandboxes can run side by side. */
   runAsync(env: Record<string, string>): Promise<RunResult> {
     const work = this.nextWork();
@@ -519,6 +534,8 @@ function labelsExist(labels) {
   return true;
 }
 const [a, b] = args;
+// The id of the i-th failed job of a run.
+function jobId(run, i) { return Number(run) * 10 + i; }
 // With App auth, only an unexpired installation token minted by the API server works.
 const tokensPath = path.join(STUB_DIR, 'tokens.json');
 const appAuth = fs.existsSync(path.join(STUB_DIR, 'server.json'));
@@ -545,14 +562,14 @@ if (a === '--version') {
   if (!run) finish('failed to get run: HTTP 404: Not Found (https://api.github.com/repos/' + repo + '/actions/runs/' + id + '?exclude_pull_requests=true)\n', 1);
   else if (args.includes('--log-failed')) {
     if (current !== 'completed') finish('run ' + id + ' is still in progress; logs will be available when it is complete\n', 1);
-    else finish(run.log);
+    else finish(run.stepLogsMissing ? '' : run.log);
   } else if (opt('--json') === 'status') {
     state.statusCalls[id] = asked + 1;
     finish(json({ status: statuses[Math.min(asked, statuses.length - 1)] }));
   } else if (opt('--json') === 'jobs') {
-    const jobs = run.failedSteps.split('\n').filter(Boolean).map((line) => {
+    const jobs = run.failedSteps.split('\n').filter(Boolean).map((line, i) => {
       const [job, step] = line.split(' / ');
-      return { name: job, conclusion: 'failure', steps: [{ name: 'Set up job', conclusion: 'success' }, { name: step, conclusion: 'failure' }] };
+      return { name: job, databaseId: jobId(id, i), conclusion: 'failure', steps: [{ name: 'Set up job', conclusion: 'success' }, { name: step, conclusion: 'failure' }] };
     });
     finish(json({ jobs }));
   } else finish('stub gh: unsupported run view\n', 1);
@@ -607,7 +624,20 @@ if (a === '--version') {
 } else if (a === 'api' && !args.includes('--method')) {
   const route = args[1];
   if (/^users\/.*%5Bbot%5D$/.test(route)) finish(json({ login: decodeURIComponent(route.slice(6)).toLowerCase(), id: ${BOT_USER_ID}, type: 'Bot' }));
-  else if (/^repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+$/.test(route)) finish(json({ sha: route.split('/').pop(), author: scenario.authorLogin ? { login: scenario.authorLogin } : null }));
+  else if (/^repos\/[^/]+\/[^/]+\/actions\/jobs\/\d+\/logs$/.test(route)) {
+    // The job's whole log: "timestamp text" lines, no job or step prefix.
+    const wanted = Number(route.split('/')[5]);
+    let text;
+    for (const [id, run] of Object.entries(scenario.runs)) {
+      run.failedSteps.split('\n').filter(Boolean).forEach((line, i) => {
+        if (jobId(id, i) !== wanted) return;
+        const job = line.split(' / ')[0];
+        text = run.log.split('\n').filter((l) => l.split('\t')[0] === job).map((l) => l.split('\t').slice(2).join('\t') + '\n').join('');
+      });
+    }
+    if (text === undefined) finish('gh: Not Found (HTTP 404)\n', 1);
+    else finish(text);
+  } else if (/^repos\/[^/]+\/[^/]+\/commits\/[0-9a-f]+$/.test(route)) finish(json({ sha: route.split('/').pop(), author: scenario.authorLogin ? { login: scenario.authorLogin } : null }));
   else finish('gh: Not Found (HTTP 404)\n', 1);
 } else if (a === 'api' && opt('--method') === 'POST' && /\/commits\/[0-9a-f]+\/comments$/.test(args[3])) {
   if (call.body.length > 65536) finish('gh: Validation Failed (HTTP 422)\n{"message":"Validation Failed","errors":[{"resource":"CommitComment","code":"custom","field":"body","message":"body is too long (maximum is 65536 characters)"}]}\n', 1);
@@ -662,6 +692,7 @@ for (const [name, content] of Object.entries(plan.edits)) {
   fs.mkdirSync(path.dirname(name), { recursive: true });
   fs.writeFileSync(name, content);
 }
+if (plan.commands) childProcess.execFileSync('bash', ['-c', plan.commands], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (opt('--output-format') !== 'json') { finish(plan.output); return; }
 const base = { type: 'result', duration_ms: 1000, duration_api_ms: 900, num_turns: plan.turns ?? 7, session_id: 'session', total_cost_usd: plan.costUsd ?? 0.4213, usage: {}, modelUsage: {}, permission_denials: [], uuid: 'uuid' };
 const result =
@@ -670,7 +701,12 @@ const result =
   // 2.0.77 turns an API error (HTTP 401 here) into an assistant message: success, is_error true, exit 1.
   : outcome === 'invalid-api-key' ? { ...base, subtype: 'success', is_error: true, num_turns: 1, total_cost_usd: 0, result: 'Invalid API key · Please run /login' }
   : { ...base, subtype: 'success', is_error: false, result: plan.output };
-finish(JSON.stringify(result) + '\n');
+// 2.0.77: verbose (--verbose, or "verbose" in the global config ~/.claude.json: X.verbose ?? T1().verbose)
+// makes --output-format json print every message as one array, the result last.
+const globalConfig = path.join(process.env.HOME, '.claude.json');
+const verbose = args.includes('--verbose') || (fs.existsSync(globalConfig) && JSON.parse(fs.readFileSync(globalConfig, 'utf8')).verbose === true);
+const messages = [{ type: 'system', subtype: 'init', session_id: 'session' }, { type: 'assistant', message: { content: [{ type: 'text', text: plan.output }] } }, result];
+finish(JSON.stringify(verbose ? messages : result) + '\n');
 if (result.is_error) process.exit(1);
 `;
 

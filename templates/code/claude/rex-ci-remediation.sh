@@ -203,6 +203,10 @@ analyse_run() {
   [[ $completion == completed ]] ||
     die "run $run had not completed after $CI_CHECKS_TIMEOUT_SECONDS seconds, so its logs cannot be read"
   gh_checked run view "$run" --repo "$REPOSITORY" "${attempt_flag[@]}" --log-failed >"$raw"
+  if [[ ! -s $raw ]]; then
+    log "gh printed no failed-step log for run $run (its log archive has no per-step files); reading the failed jobs' logs"
+    fetch_failed_job_logs "$run" "$raw" "${attempt_flag[@]}"
+  fi
   normalize_log "$raw" "$dir/failed.log"
   rm -f -- "$raw"
   # shellcheck disable=SC2016 # $job is a jq variable, not a shell one.
@@ -214,6 +218,25 @@ analyse_run() {
   extract_errors "$dir/failed.log" >"$dir/errors.txt"
   tail -n 80 "$dir/failed.log" >"$dir/tail.txt"
   classify_failure "$dir/failed.log" "$dir/failed-steps.txt"
+}
+
+# The whole logs of run $1's failed jobs (at most 20) into $2 as "job<TAB>UNKNOWN STEP<TAB>line", the
+# shape gh itself uses when it cannot tell the steps apart. Needed because GitHub serves log archives
+# without per-step files, where gh before cli/cli#10740 prints nothing for --log-failed (v2.60.0
+# displayRunLog skips steps without a log; cli/cli#10551). REST: GET /repos/{owner}/{repo}/actions/jobs/
+# {job_id}/logs. The rest ($3...): --attempt N or nothing.
+fetch_failed_job_logs() {
+  local run=$1 out=$2 job
+  shift 2
+  gh_checked run view "$run" --repo "$REPOSITORY" "$@" --json jobs \
+    --jq '.jobs[] | select(.conclusion == "failure") | .databaseId' >"$out.jobs"
+  : >"$out"
+  while IFS= read -r job; do
+    [[ $job =~ ^[0-9]{1,20}$ ]] || continue
+    gh_checked api "repos/$REPOSITORY/actions/jobs/$job/logs" >"$out.job"
+    LC_ALL=C awk -v job="$job" '{ print "job " job "\tUNKNOWN STEP\t" $0 }' "$out.job" >>"$out"
+  done < <(head -n 20 "$out.jobs")
+  rm -f -- "$out.jobs" "$out.job"
 }
 
 # Error lines with two lines of context, bounded.
@@ -245,12 +268,13 @@ classify_failure() {
   fi
 }
 
-# Watches PR $1's checks, bounded by CI_CHECKS_TIMEOUT_SECONDS. Prints "pass", "timeout", or
+# Watches PR $1's checks, bounded by CI_CHECKS_TIMEOUT_SECONDS. Prints "pass" (all done, at least one
+# passed), "skipped" (all done, every one skipped or neutral: nothing verified the fix), "timeout", or
 # "fail<TAB><Actions run id, or '' when the failing check is not an Actions run>". An error other
 # than "no checks reported" (a revoked token: 401/403) stops the run with that error.
 watch_checks() {
   local pr=$1 checks=$SCRATCH/checks.txt err=$SCRATCH/checks.err deadline=$((SECONDS + CI_CHECKS_TIMEOUT_SECONDS))
-  local bucket link pending seen
+  local bucket link pending seen passed
   while :; do
     ensure_fresh_token
     if ! gh pr checks "$pr" --repo "$REPOSITORY" --json bucket,link --jq '.[] | "\(.bucket)\t\(.link)"' >"$checks" 2>"$err"; then
@@ -260,6 +284,7 @@ watch_checks() {
     fi
     pending=0
     seen=0
+    passed=0
     while IFS=$'\t' read -r bucket link; do
       seen=1
       case $bucket in
@@ -271,11 +296,12 @@ watch_checks() {
           fi
           return 0
           ;;
+        pass) passed=1 ;;
         pending) pending=1 ;;
       esac
     done <"$checks"
     if ((seen && !pending)); then
-      echo pass
+      if ((passed)); then echo pass; else echo skipped; fi
       return 0
     fi
     if ((SECONDS >= deadline)); then
@@ -396,8 +422,12 @@ run_fix_agent() {
   local -a flags=(-p --model "$model" --output-format json --permission-mode bypassPermissions
     --max-turns "$AGENT_MAX_TURNS" --max-budget-usd "$AGENT_MAX_BUDGET_USD"
     --append-system-prompt-file "$REX_CI_SYSTEM_PROMPT")
-  run_claude_contained "$REPO_DIR" "${flags[@]}" <"$task" >"$json" 2>"$err" || status=$?
+  run_claude_contained "$REPO_DIR" "${flags[@]}" <"$task" >"$json.out" 2>"$err" || status=$?
   : >"$answer"
+  # Verbose (the global config's "verbose", or --verbose) prints every message as one array, the
+  # result last (2.0.77 cli.js: X.verbose ?? T1().verbose): keep the result object either way.
+  jq -c 'if type == "array" then (map(select(type == "object" and .type == "result")) | last // empty) else . end' \
+    "$json.out" >"$json" 2>/dev/null || cp -- "$json.out" "$json"
   if ! fields=$(jq -r 'select(type == "object" and .type == "result") | [.subtype // "", (.is_error | tostring), (.num_turns // 0 | tostring), (.total_cost_usd // 0 | tostring)] | @tsv' "$json" 2>/dev/null) || [[ -z $fields ]]; then
     # Not JSON: claude failed before its first turn (for example "Not logged in · Please run /login").
     message=$(first_line_of "$json")
@@ -458,7 +488,7 @@ guard_change() {
 # cause), refused (detail: why nothing was pushed) or stopped (detail: the agent's error or cap).
 make_fix() {
   local attempt=$1 dir=$2 failure_class=$3 model=$4 base branch outcome turns cost error reason root_cause fix_summary
-  local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result
+  local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result saved_config
   branch=$(fix_branch_name "$attempt")
   base=$(git -C "$REPO_DIR" rev-parse --verify --quiet "refs/remotes/origin/$FAILURE_BRANCH^{commit}") ||
     die "the failing branch does not exist on origin"
@@ -467,19 +497,20 @@ make_fix() {
   git -C "$REPO_DIR" switch --quiet --force-create "$branch" "$base"
   write_fix_task "$attempt" "$dir" "$task" "$failure_class"
   # The agent can rewrite .git/config and hooks; the script's own git calls must not run what it left.
-  cp -- "$REPO_DIR/.git/config" "$SCRATCH/git-config.saved"
+  # The saved config stays in this shell's memory: the agent can write any file, $SCRATCH included.
+  saved_config=$(cat -- "$REPO_DIR/.git/config")
   result=$(run_fix_agent "$task" "$answer" "$model")
   IFS=$'\t' read -r outcome turns cost error <<<"$result"
-  cp -- "$SCRATCH/git-config.saved" "$REPO_DIR/.git/config"
-  rm -rf -- "$REPO_DIR/.git/hooks"
+  rm -rf -- "$REPO_DIR/.git/config" "$REPO_DIR/.git/hooks" "$REPO_DIR/.git/info/grafts"
+  printf '%s\n' "$saved_config" >"$REPO_DIR/.git/config"
   record_attempt "$attempt" "$turns" "$cost" "$outcome"
   if [[ $outcome != ok ]]; then
     printf 'stopped\t%s\n' "$error"
     return 0
   fi
   # The agent may have committed on its own: stage everything relative to the base either way.
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null reset --quiet --soft "$base"
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null add --all
+  git -C "$REPO_DIR" reset --quiet --soft "$base"
+  git -C "$REPO_DIR" add --all
   reason=$(guard_change)
   if [[ -n $reason ]]; then
     set_attempt_outcome "$attempt" "$([[ $reason == *'no change'* ]] && echo no-change || echo guard-refused)"
@@ -496,7 +527,7 @@ make_fix() {
     printf 'Failure type: %s\nWorkflow run: %s\nAttempt %s of %s for run %s.\n' \
       "$failure_class" "$(one_line "$WORKFLOW_RUN_URL" 300)" "$attempt" "$MAX_REMEDIATION_ATTEMPTS" "$WORKFLOW_RUN_ID"
   } >"$message"
-  git -C "$REPO_DIR" -c core.hooksPath=/dev/null commit --quiet --no-verify -F "$message"
+  git -C "$REPO_DIR" commit --quiet --no-verify -F "$message"
   set_attempt_outcome "$attempt" pr-opened
   printf 'committed\t%s\n' "$root_cause"
 }
@@ -642,6 +673,10 @@ conclude_watch() {
       report_fixed "$pr" "$4" "$5" "${REX_FAILURE_CLASS:-unknown}"
       trap - EXIT ERR
       exit 0
+      ;;
+    skipped)
+      set_attempt_outcome "$attempt" checks-skipped
+      give_up "every check on the fix PR was skipped, so nothing verified the fix" "$pr"
       ;;
     timeout)
       set_attempt_outcome "$attempt" checks-timeout

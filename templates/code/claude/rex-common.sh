@@ -62,7 +62,7 @@ version_at_least() {
 # $1: the mode (ci-failure, or '' for the task mode).
 check_tools() {
   local mode=$1 tool version
-  command -v git >/dev/null || die "git is not installed in the agent image; install git"
+  type -P git >/dev/null || die "git is not installed in the agent image; install git"
   command -v claude >/dev/null || die "claude is not on PATH; install @anthropic-ai/claude-code in the agent image"
   if [[ $mode == ci-failure ]]; then
     for tool in gh jq iconv; do
@@ -78,6 +78,21 @@ check_tools() {
       command -v "$tool" >/dev/null || die "$tool is not installed in the agent image; GitHub App authentication needs openssl and curl"
     done
   fi
+}
+
+# Every program the scripts run, located once before the agent runs. Bash then runs these paths (its
+# hash table, which subshells inherit) even when the agent puts a program of the same name earlier in
+# PATH (~/.local/bin, where claude's own installer puts claude, is a usual first PATH entry): such a
+# program would run with the token in its environment, or answer the guard. Not found: left alone
+# (check_tools has named the required ones). A program in a folder the agent can write stays
+# replaceable: install the tools where the agent's user cannot write.
+readonly REX_PROGRAMS=(git gh jq iconv openssl curl env date sed awk grep head tail cut wc cp mv rm mkdir mktemp cat tr od sleep id dirname)
+pin_programs() {
+  local program found
+  for program in "${REX_PROGRAMS[@]}"; do
+    found=$(type -P "$program") || continue
+    hash -p "$found" "$program"
+  done
 }
 
 # claude exits at once when asked to skip permission prompts as root, unless IS_SANDBOX=1 says the
@@ -177,17 +192,29 @@ gh_() {
   gh "$@"
 }
 
+# The script's own git. The agent can write every file git reads besides what the script restores
+# after it (the clone's .git/config and hooks): a global ~/.gitconfig or $XDG_CONFIG_HOME/git/config
+# with core.fsmonitor (a command git runs on add, diff and commit, with the token in its environment),
+# url.*.insteadOf (the push and its credential sent to another host) or include.path, and replace refs
+# (guard_change shown another tree than the one pushed). None of these is read here: no global
+# config (GIT_CONFIG_GLOBAL from git 2.32, HOME and XDG_CONFIG_HOME before), no replace objects, no
+# hooks, no fsmonitor. The system config stays (not writable by a non-root agent).
+git() {
+  local -x HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent GIT_CONFIG_GLOBAL=/dev/null GIT_NO_REPLACE_OBJECTS=1
+  command git -c core.hooksPath=/dev/null -c core.fsmonitor=false "$@"
+}
+
 # git for commands that reach the remote (clone, fetch, ls-remote, push): a fresh token through a
 # credential helper given on the command line only; hooks are off.
 git_remote() {
   ensure_fresh_token
   if [[ $REX_AUTH == none ]]; then
-    git -c core.hooksPath=/dev/null "$@"
+    git "$@"
     return
   fi
   # The helper is fixed text; it reads the token from the environment git passes it.
   # shellcheck disable=SC2016
-  git -c core.hooksPath=/dev/null -c credential.helper= \
+  git -c credential.helper= \
     -c 'credential.helper=!f() { test "$1" = get || return 0; echo username=x-access-token; printf "password=%s\n" "$GH_TOKEN"; }; f' "$@"
 }
 
@@ -207,11 +234,27 @@ bot_identity() {
   fi
 }
 
+# A clone an earlier pod left: its agent may have rewritten .git/config (a remote URL elsewhere, an
+# upload-pack or ssh command run on fetch with the token in its environment) and the pod may have died
+# before the script restored it. The config is written anew (origin and its refspec only); hooks and
+# grafts go.
+reset_clone_config() {
+  local dir=$1 url=$2 config=$1/.git/config
+  rm -rf -- "$config" "$dir/.git/hooks" "$dir/.git/info/grafts"
+  git config --file "$config" core.repositoryformatversion 0
+  git config --file "$config" core.bare false
+  git config --file "$config" remote.origin.url "$url"
+  git config --file "$config" remote.origin.fetch '+refs/heads/*:refs/remotes/origin/*'
+}
+
 # Clones (or refreshes, on a restarted pod) $1 into $2 with the credentials set up first, and sets
 # the commit identity. $3: the App name from the context.
 prepare_repository() {
   local url=$1 dir=$2 app=$3 identity name email
-  if [[ -d $dir/.git ]]; then
+  if [[ -L $dir/.git || -e $dir/.git && ! -d $dir/.git ]]; then
+    die "$dir/.git is not a folder (an earlier agent may have replaced it); delete $dir and start again"
+  elif [[ -d $dir/.git ]]; then
+    reset_clone_config "$dir" "$url"
     git_remote -C "$dir" fetch --quiet --prune origin
   else
     git_remote clone --quiet -- "$url" "$dir"
