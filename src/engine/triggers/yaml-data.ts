@@ -12,6 +12,7 @@ import { marshalGo } from '../go/json';
 import { sprintf } from '../go/fmt';
 import { formatFloat, parseFloat as goParseFloat, parseInt as goParseInt } from '../go/strconv';
 import { GoInt, type GoMap, type GoValue } from '../go/values';
+import { yamlSyntaxError } from './yaml-syntax';
 
 /** A conversion failure, with ghodss/yaml's or yaml.v2's text (`yaml: ...`). */
 export class YamlDataError extends Error {
@@ -22,10 +23,9 @@ export class YamlDataError extends Error {
 }
 
 /**
- * Marks an error text as this engine's wording for a YAML syntax error: yaml.v2 (a port of
- * libyaml) words and positions them its own way (`yaml: line 1: did not find expected ',' or
- * ']'`), which is not reproduced. The class of the failure is the same: the parameter falls back
- * to its `value`, else fails.
+ * The prefix of a YAML error yaml.v2 would not report: the `yaml` package refuses a few texts
+ * libyaml reads (a flow collection continued at a lower indentation, `a: [1,\n2]`); those stay
+ * refused with the package's wording rather than given a value that is not yaml.v2's.
  */
 export const YAML_SYNTAX_ERROR_PREFIX = 'yaml: ';
 
@@ -221,10 +221,13 @@ function setKey(out: GoMap, key: string, value: GoValue): void {
 
 /**
  * ghodss/yaml `YAMLToJSON(data)`: the first document as JSON (`null` when there is none).
- * @throws YamlDataError with ghodss/yaml's text for keys and values JSON cannot hold, and
- *   {@link YAML_SYNTAX_ERROR_PREFIX} followed by this parser's own wording for syntax errors
+ * @throws YamlDataError with ghodss/yaml's text for keys and values JSON cannot hold, yaml.v2's
+ *   text for syntax errors (yaml-syntax.ts), and {@link YAML_SYNTAX_ERROR_PREFIX} followed by the
+ *   `yaml` package's wording for the few texts it refuses that yaml.v2 reads
  */
 export function yamlToJson(data: string): string {
+  const syntaxError = yamlSyntaxError(data);
+  if (syntaxError !== undefined) throw new YamlDataError(syntaxError);
   const docs = YAML.parseAllDocuments(data, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false });
   const first = Array.isArray(docs) ? docs[0] : undefined;
   if (first === undefined) return 'null';
