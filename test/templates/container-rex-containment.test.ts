@@ -65,6 +65,81 @@ git reset --quiet
   });
 });
 
+describe('the commit the script pushes', () => {
+  const WORKFLOWS_REFUSED = 'the proposed change edits .github/workflows/';
+
+  it('is built from the work tree over a base fetched anew, not from objects the agent forged in the clone', () => {
+    // The agent edits its workflow, then overwrites the base tree's loose object (its packs unpacked
+    // first) with a tree holding that edit: a guard diffing in the clone sees only the src/lib.rs fix.
+    const commands = String.raw`
+for pack in .git/objects/pack/*.pack; do
+  [ -e "$pack" ] || continue
+  mv "$pack" ../forge.pack && rm -f "${"${pack%.pack}"}".*
+  git unpack-objects -q < ../forge.pack && rm ../forge.pack
+done
+base=$(git rev-parse 'HEAD^{tree}')
+printf '  # widened\n' >> .github/workflows/ci.yml
+git add .github/workflows/ci.yml
+fake=$(git write-tree)
+git reset --quiet
+cp -f ".git/objects/${"${fake:0:2}"}/${"${fake:2}"}" ".git/objects/${"${base:0:2}"}/${"${base:2}"}"
+`;
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
+    const result = box.run(box.ciEnv());
+    const repo = path.join(box.work, 'repo');
+    // The forgery took: the clone shows the base with the workflow edit in it.
+    expect(box.git(['-C', repo, 'show', `${box.failingSha}:.github/workflows/ci.yml`])).toContain('# widened');
+    expect(box.originBranches().has(`ci-fix/${RUN_ID}-1`)).toBe(false);
+    expect(result.status).toBe(1);
+    expect(box.commitComments()[0].body).toContain(WORKFLOWS_REFUSED);
+  });
+
+  it('holds the agent\'s additions and deletions and nothing of the clone\'s .git', () => {
+    const commands = 'git rm --quiet --cached src/lib.rs; rm .github/workflows/ci.yml; rmdir .github/workflows .github';
+    const box = sandbox({
+      scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB, 'src/new.rs': 'pub fn n() {}\n' }, output: AGENT_ANSWER, commands }] }),
+    });
+    const result = box.run({ ...box.ciEnv(), REMEDIATION_ALLOW_WORKFLOW_CHANGES: 'true' });
+    expect(result.status).toBe(0);
+    const branch = `ci-fix/${RUN_ID}-1`;
+    expect(box.git(['--git-dir', box.origin, 'ls-tree', '-r', '--name-only', branch]).split('\n')).toEqual(['src/lib.rs', 'src/new.rs']);
+    expect(box.git(['--git-dir', box.origin, 'show', `${branch}:src/lib.rs`])).toBe(FIXED_LIB.trim());
+    expect(box.git(['--git-dir', box.origin, 'rev-parse', `${branch}^`])).toBe(box.failingSha);
+  });
+
+  it('never holds a symbolic link that points out of the repository', () => {
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands: 'ln -s ../../home/.ssh/id_rsa src/key' }] }) });
+    const result = box.run(box.ciEnv());
+    expect(box.originBranches().has(`ci-fix/${RUN_ID}-1`)).toBe(false);
+    expect(result.status).toBe(1);
+    expect(box.commitComments()[0].body).toContain('a symbolic link that points outside the repository');
+  });
+});
+
+describe('processes the agent starts', () => {
+  it('are gone once the agent step is over', () => {
+    const commands = String.raw`(sleep 300 </dev/null >/dev/null 2>&1 & echo $! > "$(cd "$HOME/.." && pwd)/background.pid")`;
+    const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
+    const result = box.run(box.ciEnv());
+    const pid = Number(fs.readFileSync(path.join(box.root, 'background.pid'), 'utf8').trim());
+    expect(pid).toBeGreaterThan(1);
+    const alive = running(pid);
+    if (alive) process.kill(pid, 'SIGKILL');
+    expect(alive).toBe(false);
+    expect(result.status).toBe(0);
+  });
+});
+
+/** True when process `pid` exists and is not a zombie (a killed process its new parent has not reaped yet). */
+function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 describe('programs the agent puts first on PATH', () => {
   it('are not run by the script (they would see the token)', () => {
     // claude's installer puts claude in ~/.local/bin, first on PATH and writable by the agent.

@@ -461,16 +461,21 @@ answer_field() {
   one_line "$line" 300
 }
 
-# Checks the staged change before it may be pushed. Prints '' when it may, else the reason.
+# Checks the change staged in the commit git dir against base commit $1 before it may be pushed.
+# Prints '' when it may, else the reason.
 guard_change() {
-  local diff=$SCRATCH/guard.diff
-  git -C "$REPO_DIR" diff --cached --name-only >"$SCRATCH/changed-files.txt"
+  local base=$1 diff=$SCRATCH/guard.diff
+  fix_git diff --cached --no-renames --name-only "$base" -- >"$SCRATCH/changed-files.txt"
   if [[ ! -s $SCRATCH/changed-files.txt ]]; then
     echo "the agent found no change to make for this failure"
     return 0
   fi
+  if ! symlinks_stay_inside "$base"; then
+    echo "the proposed change adds a symbolic link that points outside the repository, so it was not pushed"
+    return 0
+  fi
   # Workflow permissions, tokens and secrets are never changed to make CI pass.
-  git -C "$REPO_DIR" diff --cached -U0 -- .github >"$diff"
+  fix_git diff --cached --no-renames -U0 "$base" -- .github >"$diff"
   if grep -q -E '^[-+][^-+].*(permissions:|secrets\.|GITHUB_TOKEN|write-all)' "$diff"; then
     echo "the proposed change touched workflow permissions, tokens or secrets, so it was not pushed"
     return 0
@@ -483,9 +488,73 @@ guard_change() {
   echo ''
 }
 
+# git in the commit git dir of the current attempt (REX_FIX_GIT_DIR), no work tree.
+fix_git() {
+  git --git-dir="$REX_FIX_GIT_DIR" "$@"
+}
+
+# Makes the commit git dir of an attempt, after the agent and its session are gone: a new private
+# folder (mktemp: a name the agent could not guess or create first), checked to be ours and empty, a
+# git dir initialised in it and the failing branch fetched from origin with the script's credentials.
+# Base $1 must be in that branch's history as origin serves it. Then the agent's work tree (its files
+# only: the clone's .git is never read) is staged over the base's tree, deletions included.
+stage_in_new_git_dir() {
+  local base=$1 folder name
+  local -a entries
+  folder=$(mktemp -d "${TMPDIR:-/tmp}/rex-commit.XXXXXXXXXX")
+  [[ -d $folder && ! -L $folder && -O $folder ]] || die "the commit folder $folder is not a folder of this user"
+  entries=("$folder"/* "$folder"/.[!.]* "$folder"/..?*)
+  for name in "${entries[@]}"; do
+    [[ ! -e $name && ! -L $name ]] || die "the new commit folder $folder is not empty"
+  done
+  REX_FIX_GIT_DIR=$folder/git
+  git init --quiet --bare -- "$REX_FIX_GIT_DIR"
+  git_remote --git-dir="$REX_FIX_GIT_DIR" fetch --quiet --no-tags -- "$REX_REPOSITORY_URL" "+refs/heads/$FAILURE_BRANCH:refs/rex/failing"
+  fix_git merge-base --is-ancestor "$base" refs/rex/failing ||
+    die "the base of the fix, $base, is not in the history of the failing branch on origin"
+  fix_git read-tree "$base"
+  git --git-dir="$REX_FIX_GIT_DIR" --work-tree="$REPO_DIR" -C "$REPO_DIR" add --all
+}
+
+# True unless the staged change (against base $1) adds or changes a symbolic link whose target is
+# absolute or climbs out of the repository. git stores a link as its target text and never follows it,
+# but such a link points a reader of the fix branch at files the repository does not hold.
+symlinks_stay_inside() {
+  local base=$1 mode object link target part
+  local -a parts kept
+  while IFS=$'\t' read -r mode object link; do
+    [[ $mode == 120000 ]] || continue
+    target=$(fix_git cat-file blob "$object")
+    [[ $target != /* ]] || return 1
+    IFS=/ read -r -d '' -a parts < <(printf '%s/%s\0' "$(dirname -- "$link")" "$target") || true
+    kept=()
+    for part in "${parts[@]}"; do
+      case $part in
+        '' | .) ;;
+        ..) ((${#kept[@]} > 0)) || return 1; unset 'kept[-1]' ;;
+        *) kept+=("$part") ;;
+      esac
+    done
+  done < <(fix_git diff --cached --no-renames --no-abbrev --raw --diff-filter=AMT "$base" -- | sed -n 's/^:[0-7]* \([0-7]*\) [0-9a-f]* \([0-9a-f]*\) [A-Z]*\t/\1\t\2\t/p')
+  return 0
+}
+
+# Commits the staged change on base $1 with message file $2, as the identity the clone was given
+# (the script's config, restored from memory after the agent), into refs/heads/rex-fix.
+commit_staged() {
+  local base=$1 message=$2 tree commit name email
+  name=$(git -C "$REPO_DIR" config user.name)
+  email=$(git -C "$REPO_DIR" config user.email)
+  tree=$(fix_git write-tree)
+  commit=$(GIT_AUTHOR_NAME=$name GIT_AUTHOR_EMAIL=$email GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email \
+    fix_git commit-tree "$tree" -p "$base" -F "$message")
+  fix_git update-ref refs/heads/rex-fix "$commit"
+}
+
 # Runs the agent for attempt $1 on a fresh fix branch from the failing branch and commits its change.
 # $2: analysis folder, $3: failure type, $4: model. Prints "<status><TAB><detail>": committed (detail: root
-# cause), refused (detail: why nothing was pushed) or stopped (detail: the agent's error or cap).
+# cause, after the commit git dir holding it in refs/heads/rex-fix and a tab), refused (detail: why
+# nothing was pushed) or stopped (detail: the agent's error or cap).
 make_fix() {
   local attempt=$1 dir=$2 failure_class=$3 model=$4 base branch outcome turns cost error reason root_cause fix_summary
   local task=$SCRATCH/task-$1.md answer=$SCRATCH/agent-answer-$1.md message=$SCRATCH/fix-commit.txt result saved_config
@@ -508,10 +577,11 @@ make_fix() {
     printf 'stopped\t%s\n' "$error"
     return 0
   fi
-  # The agent may have committed on its own: stage everything relative to the base either way.
-  git -C "$REPO_DIR" reset --quiet --soft "$base"
-  git -C "$REPO_DIR" add --all
-  reason=$(guard_change)
+  # Nothing in the clone's .git is trusted from here on: the agent could write loose objects, packs
+  # and refs there and show the guard a forged base. The commit is built, guarded and pushed in a git
+  # dir made now, the base fetched from origin into it, the work tree's files alone staged.
+  stage_in_new_git_dir "$base"
+  reason=$(guard_change "$base")
   if [[ -n $reason ]]; then
     set_attempt_outcome "$attempt" "$([[ $reason == *'no change'* ]] && echo no-change || echo guard-refused)"
     printf 'refused\t%s\n' "$reason"
@@ -527,12 +597,12 @@ make_fix() {
     printf 'Failure type: %s\nWorkflow run: %s\nAttempt %s of %s for run %s.\n' \
       "$failure_class" "$(one_line "$WORKFLOW_RUN_URL" 300)" "$attempt" "$MAX_REMEDIATION_ATTEMPTS" "$WORKFLOW_RUN_ID"
   } >"$message"
-  git -C "$REPO_DIR" commit --quiet --no-verify -F "$message"
+  commit_staged "$base" "$message"
   set_attempt_outcome "$attempt" pr-opened
-  printf 'committed\t%s\n' "$root_cause"
+  printf 'committed\t%s\t%s\n' "$REX_FIX_GIT_DIR" "$root_cause"
 }
 
-# Pushes HEAD as fix branch $1, and only as a fix branch of this run: never the failing branch or
+# Pushes the commit make_fix built (in its own git dir) as fix branch $1, and only as a fix branch of this run: never the failing branch or
 # the default branch, whatever the agent did.
 push_fix_branch() {
   local branch=$1 default
@@ -540,7 +610,7 @@ push_fix_branch() {
   [[ $branch != "$FAILURE_BRANCH" ]] || die "refusing to push $branch: it is the failing branch"
   default=$(git -C "$REPO_DIR" symbolic-ref --quiet --short refs/remotes/origin/HEAD 2>/dev/null || true)
   [[ $branch != "${default#origin/}" ]] || die "refusing to push $branch: it is the default branch"
-  git_remote -C "$REPO_DIR" push --quiet origin "HEAD:refs/heads/$branch"
+  git_remote --git-dir="$REX_FIX_GIT_DIR" push --quiet "$REX_REPOSITORY_URL" "refs/heads/rex-fix:refs/heads/$branch"
 }
 
 # Opens the fix PR of attempt $1 (analysis folder $2, failure type $3) against the failing branch.
@@ -692,6 +762,7 @@ run_ci_remediation() {
   local repository_url=$1 app=$2 model=$3 counted highest pr state log_run log_attempt attempt watch result status detail
   local root_cause='' fix_summary='' dir
   read_ci_environment
+  REX_REPOSITORY_URL=$repository_url
   case $FAILURE_BRANCH in
     "$REMEDIATION_BRANCH_PREFIX"*)
       log "the failing branch is a fix branch of this bot; not remediating it (no loops)"
@@ -744,6 +815,9 @@ run_ci_remediation() {
     result=$(make_fix "$attempt" "$dir" "$REX_FAILURE_CLASS" "$model")
     IFS=$'\t' read -r status detail <<<"$result"
     [[ $status == committed ]] || give_up "$detail" "$previous_pr"
+    # make_fix ran in a subshell: its commit git dir comes back first in the detail.
+    REX_FIX_GIT_DIR=${detail%%$'\t'*}
+    detail=${detail#*$'\t'}
     root_cause=$detail
     fix_summary=$(answer_field fix "$SCRATCH/agent-answer-$attempt.md")
     : "${fix_summary:=see the diff}"
@@ -757,7 +831,7 @@ run_ci_remediation() {
     watch=$(watch_checks "$pr")
     conclude_watch "$attempt" "$pr" "$watch" "$root_cause" "$fix_summary"
     IFS=$'\t' read -r result log_run <<<"$watch"
-    git -C "$REPO_DIR" show --format= HEAD >"$SCRATCH/previous-attempt.diff"
+    fix_git show --format= refs/heads/rex-fix -- >"$SCRATCH/previous-attempt.diff"
     log_attempt=''
     previous_pr=$pr
   done

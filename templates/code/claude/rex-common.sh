@@ -63,6 +63,7 @@ version_at_least() {
 check_tools() {
   local mode=$1 tool version
   type -P git >/dev/null || die "git is not installed in the agent image; install git"
+  type -P setsid >/dev/null || die "setsid is not installed in the agent image; install util-linux (the agent runs in its own session, ended after it)"
   command -v claude >/dev/null || die "claude is not on PATH; install @anthropic-ai/claude-code in the agent image"
   if [[ $mode == ci-failure ]]; then
     for tool in gh jq iconv; do
@@ -86,7 +87,7 @@ check_tools() {
 # program would run with the token in its environment, or answer the guard. Not found: left alone
 # (check_tools has named the required ones). A program in a folder the agent can write stays
 # replaceable: install the tools where the agent's user cannot write.
-readonly REX_PROGRAMS=(git gh jq iconv openssl curl env date sed awk grep head tail cut wc cp mv rm mkdir mktemp cat tr od sleep id dirname)
+readonly REX_PROGRAMS=(git gh jq iconv openssl curl env date sed awk grep head tail cut wc cp mv rm mkdir mktemp cat tr od sleep id dirname setsid)
 pin_programs() {
   local program found
   for program in "${REX_PROGRAMS[@]}"; do
@@ -267,11 +268,21 @@ prepare_repository() {
 
 # The agent CLI, without any GitHub credential: every variable that holds one is removed from its
 # environment, and git in the clone has no credential helper, so only the script can push.
-# $1: working directory; the rest: claude's arguments. stdin/stdout/stderr are the caller's.
+# It runs in a session of its own (setsid), whose processes are killed when it exits: nothing it
+# started in the background is left to change the clone or the script's files afterwards. A process
+# that made a session of its own (setsid, a double fork with setsid) is not caught; see
+# templates/README.md. $1: working directory; the rest: claude's arguments. stdin/stdout/stderr are
+# the caller's. Returns claude's exit status.
 run_claude_contained() {
-  local dir=$1 name
+  local dir=$1 name pid status=0
   shift
   local -a unset_flags=()
   for name in "${REX_SECRET_VARIABLES[@]}"; do unset_flags+=(-u "$name"); done
-  (cd "$dir" && exec env "${unset_flags[@]}" claude "$@")
+  # The subshell is not a process group leader, so setsid makes it one without forking: its pid is
+  # the new session's and process group's id.
+  (cd "$dir" && exec setsid env "${unset_flags[@]}" claude "$@") <&0 &
+  pid=$!
+  wait "$pid" || status=$?
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  return "$status"
 }
