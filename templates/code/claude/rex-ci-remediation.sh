@@ -501,7 +501,9 @@ fix_git() {
 stage_in_new_git_dir() {
   local base=$1 folder name
   local -a entries
-  folder=$(mktemp -d "${TMPDIR:-/tmp}/rex-commit.XXXXXXXXXX")
+  # Earlier attempts' folders are done with (their diff was kept); rm does not follow links.
+  rm -rf -- "$SCRATCH"/commit.*
+  folder=$(mktemp -d "$SCRATCH/commit.XXXXXXXXXX")
   [[ -d $folder && ! -L $folder && -O $folder ]] || die "the commit folder $folder is not a folder of this user"
   entries=("$folder"/* "$folder"/.[!.]* "$folder"/..?*)
   for name in "${entries[@]}"; do
