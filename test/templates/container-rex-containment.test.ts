@@ -66,32 +66,28 @@ git reset --quiet
 });
 
 describe('the commit the script pushes', () => {
-  const WORKFLOWS_REFUSED = 'the proposed change edits .github/workflows/';
-
   it('is built from the work tree over a base fetched anew, not from objects the agent forged in the clone', () => {
-    // The agent edits its workflow, then overwrites the base tree's loose object (its packs unpacked
-    // first) with a tree holding that edit: a guard diffing in the clone sees only the src/lib.rs fix.
+    // The agent grants its workflow write-all, then overwrites the loose object of the base's ci.yml
+    // (its packs unpacked first) with the edited file: git 2.39 checks the hash of trees and commits
+    // it parses, not of blobs it diffs, so a guard diffing in the clone sees no permissions line.
     const commands = String.raw`
 for pack in .git/objects/pack/*.pack; do
   [ -e "$pack" ] || continue
   mv "$pack" ../forge.pack && rm -f "${"${pack%.pack}"}".*
   git unpack-objects -q < ../forge.pack && rm ../forge.pack
 done
-base=$(git rev-parse 'HEAD^{tree}')
-printf '  # widened\n' >> .github/workflows/ci.yml
-git add .github/workflows/ci.yml
-fake=$(git write-tree)
-git reset --quiet
+base=$(git rev-parse HEAD:.github/workflows/ci.yml)
+printf 'permissions: write-all\n' >> .github/workflows/ci.yml
+fake=$(git hash-object -w .github/workflows/ci.yml)
 cp -f ".git/objects/${"${fake:0:2}"}/${"${fake:2}"}" ".git/objects/${"${base:0:2}"}/${"${base:2}"}"
 `;
     const box = sandbox({ scenario: scenario({ agent: [{ edits: { 'src/lib.rs': FIXED_LIB }, output: AGENT_ANSWER, commands }] }) });
-    const result = box.run(box.ciEnv());
-    const repo = path.join(box.work, 'repo');
-    // The forgery took: the clone shows the base with the workflow edit in it.
-    expect(box.git(['-C', repo, 'show', `${box.failingSha}:.github/workflows/ci.yml`])).toContain('# widened');
+    const result = box.run({ ...box.ciEnv(), REMEDIATION_ALLOW_WORKFLOW_CHANGES: 'true' });
+    // The forgery took: the clone shows the base's workflow with the grant in it.
+    expect(box.git(['-C', path.join(box.work, 'repo'), 'cat-file', '-p', `${box.failingSha}:.github/workflows/ci.yml`])).toContain('write-all');
     expect(box.originBranches().has(`ci-fix/${RUN_ID}-1`)).toBe(false);
     expect(result.status).toBe(1);
-    expect(box.commitComments()[0].body).toContain(WORKFLOWS_REFUSED);
+    expect(box.commitComments()[0].body).toContain('the proposed change touched workflow permissions, tokens or secrets, so it was not pushed');
   });
 
   it('holds the agent\'s additions and deletions and nothing of the clone\'s .git', () => {
