@@ -10,7 +10,8 @@ import type { Cluster } from './kube';
 
 /**
  * Label the argo-events controller puts on Sensor pods (`LabelSensorName = "sensor-name"` beside
- * `LabelEventSourceName = "eventsource-name"` in argo-events' shared constants, 6478ece).
+ * `LabelEventSourceName = "eventsource-name"` in argo-events 6478ece
+ * pkg/apis/events/v1alpha1/const.go, lines 187 and 197).
  */
 export const SENSOR_POD_LABEL = 'sensor-name';
 
