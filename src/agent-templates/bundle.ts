@@ -142,7 +142,3 @@ export function templatesChecksum(files: readonly TemplateFile[]): string {
   return hash.digest('hex');
 }
 
-/** True when the bytes are valid UTF-8 (else the file goes to `binaryData`). */
-export function isUtf8(content: Buffer): boolean {
-  return Buffer.from(content.toString('utf8'), 'utf8').equals(content);
-}

@@ -1,7 +1,8 @@
+import { isUtf8 } from 'buffer';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
-  collectTemplates, compileTemplates, exampleContextFields, groupTemplates, isUtf8, LAST_APPLIED_MAX_BYTES, templatesChecksum,
+  collectTemplates, compileTemplates, exampleContextFields, groupTemplates, LAST_APPLIED_MAX_BYTES, templatesChecksum,
 } from '../agent-templates/bundle';
 
 /** Props of {@link AgentTemplatesConfigMaps}. */
@@ -45,6 +46,7 @@ export class AgentTemplatesConfigMaps extends Construct {
         metadata: { name, namespace: props.namespace, labels: props.labels ?? {}, annotations },
       });
       for (const file of group.files) {
+        // Valid UTF-8 goes to `data`; anything else to `binaryData`.
         if (isUtf8(file.content)) {
           configMap.addData(file.key, file.content.toString('utf8'));
         } else {
