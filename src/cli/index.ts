@@ -23,7 +23,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   simulate: '0 evaluated (whatever the verdict), 2 input that cannot be read (Sensor, event, payload) or a usage mistake',
   replay: '0 replayed (malformed entries are counted, not fatal), 2 a Sensor or path that cannot be read or a usage mistake',
   lint: '0 no error findings, 1 error findings or a --fix refused (nothing written), 2 a file that cannot be read or is not YAML, no Sensor or EventSource in any file, or a usage mistake',
-  serve: '0 stopped by SIGTERM or SIGINT after finishing deliveries in flight, 1 the shutdown failed, 2 a Sensor, secret file or journal that cannot be used, an address in use, or a usage mistake',
+  serve: '0 stopped by SIGTERM or SIGINT after finishing deliveries in flight, 1 the shutdown failed, 2 a Sensor, secret file or journal that cannot be used, an address in use, a cluster that cannot be reached (--apply), or a usage mistake',
   templates: '0 success, 1 a failed check, 2 a template or context that cannot be read or used, or a usage mistake',
   render: '0 rendered, 2 a template or context that cannot be read, or a context that does not fit the template, or a usage mistake',
   report: '0 report written (whether or not the KPIs meet their targets), 1 a GitHub request failed, 2 an option or settings file that cannot be used, or a usage mistake',

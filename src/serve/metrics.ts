@@ -14,6 +14,7 @@ export interface ServeMetrics {
   readonly triggers: Counter<'result'>;
   readonly latency: Histogram;
   readonly pending: Gauge;
+  readonly createRetries: Counter;
 }
 
 /** Creates the metrics; `processMetrics` adds Node's default process metrics (CPU, memory, event loop). */
@@ -44,6 +45,11 @@ export function createMetrics(processMetrics = true): ServeMetrics {
       name: 'ci_remediation_serve_ack_seconds',
       help: 'Time from the request to its answer (for accepted deliveries: until journaled and fsynced).',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    createRetries: new Counter({
+      name: 'ci_remediation_serve_create_retries_total',
+      help: 'Creations that failed for a transient reason (5xx, 429, connection, timeout); each delivery stays unprocessed in the journal and is retried.',
       registers: [registry],
     }),
     pending: new Gauge({

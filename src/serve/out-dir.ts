@@ -8,6 +8,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { CreateResult, Creation, ResourceSink } from './sink';
 
 /** DNS-1123 subdomain (Kubernetes object names; `apimachinery/pkg/util/validation`): the API server rejects any other name. */
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -73,11 +74,7 @@ export function resourceFile(resource: unknown, name: string, defaultNamespace: 
   return `${kind}.${namespace}.${name}.json`;
 }
 
-/** A resource to create under its file name. */
-export interface Creation {
-  readonly file: string;
-  readonly resource: unknown;
-}
+export type { Creation } from './sink';
 
 /** Writes `text` to a new file and fsyncs it, off the event loop (so requests keep being answered meanwhile). */
 async function writeDurably(file: string, text: string): Promise<void> {
@@ -131,5 +128,28 @@ async function syncFolder(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** The out folder as a {@link ResourceSink}: a file per name, created once. */
+export class OutDirSink implements ResourceSink {
+  readonly description: string;
+
+  constructor(readonly dir: string) {
+    this.description = `out ${dir}`;
+  }
+
+  async prepare(): Promise<void> {
+    fs.mkdirSync(this.dir, { recursive: true });
+    // Temporary files of a batch a crash interrupted: never linked, so never a created resource.
+    for (const name of fs.readdirSync(this.dir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  async createAll(creations: readonly Creation[]): Promise<CreateResult[]> {
+    return (await createAllOnce(this.dir, creations)).map((created): CreateResult => ({ result: created ? 'created' : 'already-exists' }));
+  }
+
+  label(creation: Creation): string {
+    return creation.file;
   }
 }

@@ -11,15 +11,15 @@
  * the signature check with 400); a secret is required (Argo checks signatures only when
  * `webhookSecret` is set).
  */
-import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { JournalWriter, recoverJournal, type JournalDelivery } from './journal';
 import { createMetrics, type DeliveryOutcomeLabel, type ServeMetrics } from './metrics';
-import { createAllOnce, type Creation } from './out-dir';
+import { OutDirSink } from './out-dir';
 import { evaluateDelivery, prepareSensor, type DeliveryOutcome, type PreparedSensor, type TriggerOutcome } from './process-delivery';
 import { checkDelivery, receivedHeaders } from './request-check';
+import type { CreateResult, Creation, ResourceSink } from './sink';
 
 /** GitHub caps webhook payloads at 25 MB ("Webhook events and payloads", docs.github.com); a larger body is no GitHub delivery. */
 export const MAX_BODY_BYTES = 25 * 1000 * 1000;
@@ -27,6 +27,11 @@ export const MAX_BODY_BYTES = 25 * 1000 * 1000;
 const REMEMBERED_DELIVERY_IDS = 100_000;
 /** Deliveries processed together: their resources fsync'ed in parallel, their processed lines in one journal write. */
 const PROCESS_BATCH = 128;
+/** Pause before the first retry of a creation that failed for a transient reason; doubled per failure up to {@link RETRY_MAX_MS}. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
+/** The longest `Retry-After` honoured: a server asking for more is asked again after this. */
+const RETRY_AFTER_MAX_MS = 60_000;
 
 /** Settings of {@link WebhookServer}. */
 export interface WebhookServerOptions {
@@ -40,9 +45,11 @@ export interface WebhookServerOptions {
   readonly port?: number;
   /** @default '/github/webhook' */
   readonly endpoint?: string;
-  /** Folder for created resources. */
-  readonly outDir: string;
-  /** @default `<outDir>/.journal.ndjson` */
+  /** Folder for created resources (a {@link OutDirSink}); give this or `sink`. */
+  readonly outDir?: string;
+  /** Where resources are created (the cluster for `--apply`); give this or `outDir`. */
+  readonly sink?: ResourceSink;
+  /** The journal; required with `sink`. @default `<outDir>/.journal.ndjson` */
   readonly journal?: string;
   /** Receives each log line (one JSON object, no newline). */
   readonly log: (line: string) => void;
@@ -61,8 +68,24 @@ interface DeliveryLog {
   verdict: string;
   status?: number;
   reason?: string;
+  retryInSeconds?: number;
   resources?: string[];
   triggers?: DeliveryOutcome['triggers'];
+}
+
+/** A delivery being processed: its verdict (evaluated once) and the results of its creations so far. */
+interface DeliveryState {
+  readonly outcome: DeliveryOutcome;
+  /** The outcome's `create` triggers, in order. */
+  readonly planned: readonly { readonly trigger: TriggerOutcome; readonly creation: Creation }[];
+  /** One per planned creation, undefined until it is settled (anything but `retry`). */
+  readonly results: (CreateResult | undefined)[];
+}
+
+/** How far a batch got: `done` deliveries from its start are processed; `retry` says why the next one is not. */
+interface BatchProgress {
+  readonly done: number;
+  readonly retry?: { readonly reason: string; readonly afterMs?: number };
 }
 
 /** The default journal path for an out folder. */
@@ -77,6 +100,10 @@ export class WebhookServer {
   private readonly endpoint: string;
   private readonly maxBodyBytes: number;
   private readonly journalFile: string;
+  private readonly sink: ResourceSink;
+  /** Deliveries evaluated and not yet processed, by seq: a retry creates what is left, it does not evaluate again. */
+  private readonly states = new Map<number, DeliveryState>();
+  private wakeRetry: (() => void) | undefined;
   private journal: JournalWriter | undefined;
   private lastSeq = 0;
   private readonly seenIds = new Set<string>();
@@ -91,7 +118,10 @@ export class WebhookServer {
     this.prepared = prepareSensor(options.sensor);
     this.endpoint = options.endpoint ?? '/github/webhook';
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-    this.journalFile = options.journal ?? defaultJournalPath(options.outDir);
+    if (options.sink === undefined && options.outDir === undefined) throw new Error('WebhookServer needs outDir or sink');
+    this.sink = options.sink ?? new OutDirSink(options.outDir as string);
+    if (options.journal === undefined && options.outDir === undefined) throw new Error('WebhookServer needs a journal with a sink');
+    this.journalFile = options.journal ?? defaultJournalPath(options.outDir as string);
     this.metrics = createMetrics(options.processMetrics ?? true);
     this.server = http.createServer((req, res) => this.handle(req, res));
     // GitHub gives up on a delivery after 10 s; a client holding a request open longer must not hold up a shutdown.
@@ -99,14 +129,17 @@ export class WebhookServer {
     this.server.headersTimeout = 15_000;
   }
 
+  /** Where resources are created, for the start-up line (`out DIR`, `cluster URL`). */
+  get target(): string {
+    return this.sink.description;
+  }
+
   /**
    * Recovers the journal (deliveries acknowledged before a crash and not processed are queued
    * first), then listens. Resolves to the bound address.
    */
   async start(): Promise<AddressInfo> {
-    fs.mkdirSync(this.options.outDir, { recursive: true });
-    // Temporary files of a batch a crash interrupted: never linked, so never a created resource.
-    for (const name of fs.readdirSync(this.options.outDir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(`${this.options.outDir}/${name}`, { force: true });
+    await this.sink.prepare();
     const recovered = recoverJournal(this.journalFile, REMEMBERED_DELIVERY_IDS);
     this.lastSeq = recovered.lastSeq;
     for (const id of recovered.processedIds) this.rememberId(id);
@@ -136,6 +169,8 @@ export class WebhookServer {
     // Connections whose request was answered before the stop are idle keep-alives now.
     this.server.closeIdleConnections();
     await closed;
+    // A creation waiting to be retried is tried once more now, and left in the journal if it fails again.
+    this.wakeRetry?.();
     if (this.processing || this.queue.length > 0) await new Promise<void>(resolve => (this.idle = resolve));
     await this.journal?.close();
   }
@@ -251,59 +286,141 @@ export class WebhookServer {
 
   /**
    * Processes the queue in order, in batches (see {@link processBatch}); yields to the event loop
-   * between batches so that requests keep being answered.
+   * between batches so that requests keep being answered. A creation that failed for a transient
+   * reason holds the queue (deliveries stay in order) and is retried after a pause that doubles up
+   * to 30 s (or the server's `Retry-After`); its delivery stays unprocessed in the journal
+   * meanwhile, so a restart tries it again too.
    */
   private async drain(): Promise<void> {
+    let pause = RETRY_FIRST_MS;
     while (this.queue.length > 0) {
       const batch = this.queue.slice(0, PROCESS_BATCH);
+      let progress: BatchProgress;
       try {
-        await this.processBatch(batch);
+        progress = await this.processBatch(batch);
       } catch (err) {
         // The out folder or the journal refused a write: stop here; the deliveries stay
         // unprocessed in the journal and are processed on the next start.
         this.writeLog({ time: new Date().toISOString(), id: batch[0].deliveryId, event: '', seq: batch[0].seq, verdict: 'error', reason: `processing stopped: ${(err as Error).message}` });
-        this.queue.length = 0;
+        this.abandonQueue();
         break;
       }
-      this.queue.splice(0, batch.length);
+      this.queue.splice(0, progress.done);
       this.metrics.pending.set(this.queue.length);
+      if (progress.retry !== undefined) {
+        if (this.stopping) {
+          this.writeLog({ time: new Date().toISOString(), id: this.queue[0].deliveryId, event: '', seq: this.queue[0].seq, verdict: 'error', reason: `stopping with ${this.queue.length} delivery(ies) unprocessed (${progress.retry.reason}); they stay in the journal and are processed on the next start` });
+          this.abandonQueue();
+          break;
+        }
+        await this.sleep(Math.max(pause, Math.min(progress.retry.afterMs ?? 0, RETRY_AFTER_MAX_MS)));
+        pause = Math.min(pause * 2, RETRY_MAX_MS);
+        continue;
+      }
+      pause = RETRY_FIRST_MS;
       await new Promise(resolve => setImmediate(resolve));
     }
     this.processing = false;
     this.idle?.();
   }
 
-  /**
-   * Evaluates each delivery (in order: a redelivered id is a duplicate of the earlier one), creates
-   * the resources, and only then appends the processed lines: a crash in between processes the
-   * deliveries again, which the out folder answers with already-exists.
-   */
-  private async processBatch(batch: readonly JournalDelivery[]): Promise<void> {
-    const outcomes = batch.map((entry): DeliveryOutcome => {
-      if (entry.deliveryId !== '' && this.seenIds.has(entry.deliveryId)) {
-        return { verdict: 'duplicate', reason: 'delivery id already processed (a redelivery)', triggers: [] };
+  /** Forgets the queue; its deliveries stay unprocessed in the journal. */
+  private abandonQueue(): void {
+    this.queue.length = 0;
+    this.states.clear();
+    this.metrics.pending.set(0);
+  }
+
+  /** Waits `ms`, or less when {@link stop} is called. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>(resolve => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
       }
+      this.wakeRetry = done;
+    }).then(() => { this.wakeRetry = undefined; });
+  }
+
+  /** The state of a delivery, evaluating it the first time (in order: a redelivered id is a duplicate of the earlier one). */
+  private stateOf(entry: JournalDelivery): DeliveryState {
+    const known = this.states.get(entry.seq);
+    if (known) return known;
+    let outcome: DeliveryOutcome;
+    if (entry.deliveryId !== '' && this.seenIds.has(entry.deliveryId)) {
+      outcome = { verdict: 'duplicate', reason: 'delivery id already processed (a redelivery)', triggers: [] };
+    } else {
       this.rememberId(entry.deliveryId);
-      return evaluateDelivery(this.prepared, entry);
+      outcome = evaluateDelivery(this.prepared, entry);
+    }
+    const planned = outcome.triggers.filter(t => t.result === 'create').map(trigger => ({ trigger, creation: { file: trigger.resource as string, resource: trigger.object } }));
+    const state: DeliveryState = { outcome, planned, results: planned.map(() => undefined) };
+    this.states.set(entry.seq, state);
+    return state;
+  }
+
+  /**
+   * Evaluates each delivery, creates the resources not created yet, and only then appends the
+   * processed lines of the deliveries whose creations are all settled, from the start of the
+   * batch up to the first that is not: a crash in between processes them again, which the
+   * sink answers with already-exists.
+   */
+  private async processBatch(batch: readonly JournalDelivery[]): Promise<BatchProgress> {
+    const states = batch.map(entry => this.stateOf(entry));
+    const todo: { state: DeliveryState; index: number }[] = [];
+    for (const state of states) state.results.forEach((result, index) => result === undefined && todo.push({ state, index }));
+    const results = todo.length > 0 ? await this.sink.createAll(todo.map(({ state, index }) => state.planned[index].creation)) : [];
+    let retry: BatchProgress['retry'];
+    results.forEach((result, i) => {
+      if (result.result === 'retry') retry = { reason: result.reason, ...(result.afterMs !== undefined ? { afterMs: result.afterMs } : {}) };
+      else todo[i].state.results[todo[i].index] = result;
     });
-    const planned: { trigger: TriggerOutcome; index: number }[] = [];
-    outcomes.forEach((outcome, index) => outcome.triggers.forEach(trigger => trigger.result === 'create' && planned.push({ trigger, index })));
-    const created = await createAllOnce(this.options.outDir, planned.map(({ trigger }): Creation => ({ file: trigger.resource as string, resource: trigger.object })));
-    const settled = outcomes.map(outcome => ({ ...outcome, triggers: outcome.triggers.slice() }));
-    planned.forEach(({ trigger, index }, i) => {
-      const triggers = settled[index].triggers;
-      triggers[triggers.indexOf(trigger)] = { trigger: trigger.trigger, result: created[i] ? 'created' : 'already-exists', resource: trigger.resource };
-    });
+    let done = 0;
+    while (done < states.length && states[done].results.every(result => result !== undefined)) done++;
+    const finished = batch.slice(0, done);
     // Logged before the processed lines are written: a crash in between logs the delivery again
     // when it is processed again (as already-exists), rather than never.
-    batch.forEach((entry, i) => this.logOutcome(entry, settled[i]));
-    await Promise.all(batch.map(entry => this.journal!.append({ type: 'processed', seq: entry.seq })));
+    finished.forEach((entry, i) => this.logOutcome(entry, this.settle(states[i])));
+    await Promise.all(finished.map(entry => this.journal!.append({ type: 'processed', seq: entry.seq })));
+    for (const entry of finished) this.states.delete(entry.seq);
+    if (done === batch.length) return { done };
+    retry ??= { reason: 'creation not attempted' };
+    const waiting = batch[done];
+    this.metrics.createRetries.inc();
+    this.writeLog({
+      time: new Date().toISOString(),
+      id: waiting.deliveryId,
+      event: waiting.headers['X-Github-Event']?.[0] ?? '',
+      seq: waiting.seq,
+      verdict: 'retrying',
+      reason: retry.reason,
+      ...(retry.afterMs !== undefined ? { retryInSeconds: Math.ceil(retry.afterMs / 1000) } : {}),
+    });
+    return { done, retry };
+  }
+
+  /** The outcome with each creation's result; a delivery whose every trigger failed is `failed`. */
+  private settle(state: DeliveryState): DeliveryOutcome {
+    const triggers = state.outcome.triggers.map((trigger): TriggerOutcome => {
+      const index = state.planned.findIndex(p => p.trigger === trigger);
+      if (index < 0) return trigger;
+      const result = state.results[index] as Exclude<CreateResult, { result: 'retry' }>;
+      const resource = this.sink.label(state.planned[index].creation);
+      return result.result === 'failed'
+        ? { trigger: trigger.trigger, result: 'failed', resource, reason: result.reason }
+        : { trigger: trigger.trigger, result: result.result, resource };
+    });
+    if (state.outcome.verdict === 'fired' && triggers.every(t => t.result === 'failed')) {
+      return { verdict: 'failed', reason: triggers[0].reason, triggers };
+    }
+    return { ...state.outcome, triggers };
   }
 
   private logOutcome(entry: JournalDelivery, outcome: DeliveryOutcome): void {
     this.metrics.processed.inc({ verdict: outcome.verdict });
     for (const t of outcome.triggers) this.metrics.triggers.inc({ result: t.result });
-    const resources = outcome.triggers.filter(t => t.resource !== undefined).map(t => t.resource as string);
+    const resources = outcome.triggers.filter(t => t.resource !== undefined && t.result !== 'failed').map(t => t.resource as string);
     this.writeLog({
       time: new Date().toISOString(),
       id: entry.deliveryId,

@@ -20,7 +20,14 @@
  *   keeps, `ERROR` with a `Status` of code 410, reason `Expired`, message
  *   `too old resource version: X (Y)` (k8s.io/apiserver `pkg/storage/cacher/watch_cache.go`,
  *   `errors.NewResourceExpired` in k8s.io/apimachinery `pkg/api/errors`);
- * - `SubjectAccessReview` create echoes the spec with `status.allowed` (and `denied`/`reason`).
+ * - `SubjectAccessReview` create echoes the spec with `status.allowed` (and `denied`/`reason`);
+ * - faults a create can meet ({@link CreateFault}), as k8s.io/apimachinery `pkg/api/errors` builds
+ *   them (`NewInternalError`: 500 `InternalError`, message `Internal error occurred: X`, the cause in
+ *   `details.causes`; `NewServiceUnavailable`: 503 `ServiceUnavailable`; `NewInvalid`: 422 `Invalid`,
+ *   message `<Kind>.<group> "<name>" is invalid: <field>: <detail>`, `details.causes[].field`), and the
+ *   429 of the API server's request-limiting filters, which is no `Status` at all but Go's
+ *   `http.Error` text with `Retry-After: 1` (k8s.io/apiserver `pkg/server/filters/maxinflight.go`
+ *   `tooManyRequests`, the same in priority-and-fairness).
  */
 import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -50,6 +57,9 @@ function localCertificate(): { key: string; cert: string } {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** How the fake answers a create instead of creating (one per create, in order). */
+export type CreateFault = 'internal-error' | 'service-unavailable' | 'too-many-requests' | 'invalid';
 
 /** A stored object: plain JSON as the API server holds it. */
 export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: any }; [key: string]: any };
@@ -129,6 +139,8 @@ export class FakeKubeApiServer {
   public readonly requests: string[] = [];
   /** Requests answered 403 Forbidden (RBAC denying the caller), by path; by default none. */
   public forbid: (method: string, pathname: string) => boolean = () => false;
+  /** Faults the next creates meet, first first; each is used once. */
+  public readonly createFaults: CreateFault[] = [];
   /** Decides SubjectAccessReviews; by default nothing is allowed. */
   public authorize: (spec: AccessReviewSpec) => boolean = () => false;
 
@@ -355,6 +367,10 @@ export class FakeKubeApiServer {
       sendJson(res, 201, { kind: 'SubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status: allowed ? { allowed: true, reason: 'RBAC: allowed by RoleBinding' } : { allowed: false } });
       return;
     }
+    if (method === 'POST' && body && this.createFaults.length > 0) {
+      sendCreateFault(res, this.createFaults.shift() as CreateFault, type, body);
+      return;
+    }
     if (method === 'POST' && body) {
       const objectName = body.metadata?.name;
       if (this.objects.has(this.key(type, namespace, objectName))) {
@@ -427,6 +443,25 @@ function defaultService(service: KubeObject): void {
     ports: (service.spec?.ports ?? []).map((p: any) => ({ protocol: 'TCP', targetPort: p.port, ...p })),
   };
   service.status = { loadBalancer: {} };
+}
+
+function sendCreateFault(res: http.ServerResponse, fault: CreateFault, type: ResourceType, body: KubeObject): void {
+  const name = body.metadata?.name;
+  switch (fault) {
+    case 'internal-error':
+      sendStatus(res, 500, 'InternalError', 'Internal error occurred: etcdserver: request timed out', { causes: [{ message: 'etcdserver: request timed out' }] });
+      return;
+    case 'service-unavailable':
+      sendStatus(res, 503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+      return;
+    case 'too-many-requests':
+      res.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Retry-After': '1' });
+      res.end('Too many requests, please try again later.\n');
+      return;
+    case 'invalid':
+      sendStatus(res, 422, 'Invalid', `${type.kind}.${type.group} "${name}" is invalid: spec.service: Required value`, { name, group: type.group, kind: type.kind, causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.service' }] });
+      return;
+  }
 }
 
 function writeEvent(res: http.ServerResponse, event: object): void {
