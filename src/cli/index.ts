@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, type CommanderError } from 'commander';
 import { findPackageRoot } from '../agent-templates/render';
+import { registerFireDrillCommand } from './fire-drill-command';
 import { registerLintCommand } from './lint-command';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, exitQuietlyOnClosedPipe, formatError } from './output';
 import { registerReplayCommand } from './replay-command';
@@ -30,6 +31,7 @@ const EXIT_CODES: Readonly<Record<string, string>> = {
   check: '0 every check passed, 1 a check failed, 2 a usage mistake',
   status: '0 healthy, 1 a check failed, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
   watch: '0 stopped with Ctrl-C, 2 cannot connect to the cluster, settings that cannot be used, or a usage mistake',
+  'fire-drill': '0 every step passed, 1 a step failed (the EventSource unreachable or answering wrongly, a CodeRun missing or unexpected, the agent failed), 2 cannot connect to the cluster, a secret, run or settings that cannot be used, or a usage mistake',
 };
 
 /** The package version, from package.json. */
@@ -54,6 +56,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerWatchCommand(program);
   registerServeCommand(program);
+  registerFireDrillCommand(program);
   const addExitCodes = (command: Command): void => {
     const meaning = EXIT_CODES[command.name()];
     if (meaning !== undefined) command.addHelpText('after', `\nExit codes: ${meaning}.`);

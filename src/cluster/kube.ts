@@ -131,6 +131,21 @@ export class Cluster {
     }
   }
 
+  /**
+   * The value of a Secret's key, decoded, or undefined when the Secret or the key does not exist.
+   * For `fire-drill --from-cluster`, which signs with it: callers never print it.
+   */
+  async secretValue(namespace: string, name: string, key: string): Promise<Buffer | undefined> {
+    try {
+      const secret = await this.config.makeApiClient(k8s.CoreV1Api).readNamespacedSecret({ name, namespace });
+      const encoded = secret.data?.[key];
+      return encoded === undefined ? undefined : Buffer.from(encoded, 'base64');
+    } catch (err) {
+      if (httpCode(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
   /** Asks the API server whether `user` may do `verb` on a resource (SubjectAccessReview). */
   async canI(user: string, attributes: { verb: string; group: string; resource: string; namespace: string }): Promise<boolean> {
     const review = await this.config.makeApiClient(k8s.AuthorizationV1Api).createSubjectAccessReview({

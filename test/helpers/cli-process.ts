@@ -5,7 +5,7 @@ import * as path from 'path';
 import { PROJECT_ROOT } from './chart';
 
 /** Source folders the compiled command line is built from. */
-const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint', 'src/report', 'src/cluster', 'src/serve', 'src/constructs', 'src/triggers', 'src/filters'];
+const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint', 'src/report', 'src/cluster', 'src/serve', 'src/constructs', 'src/triggers', 'src/filters', 'src/fire-drill'];
 const COMPILED = path.join(PROJECT_ROOT, 'lib', 'src', 'cli', 'index.js');
 
 function newestSource(dir: string): number {

@@ -4,8 +4,8 @@
  * 2022-11-28): "List organization webhooks" / "List repository webhooks" (`id`, `name: "web"`,
  * `active`, `events`, `config {url, content_type, insecure_ssl, secret: "********"}`) and
  * "List deliveries for an organization/repository webhook" (`id`, `guid`, `delivered_at`,
- * `redelivery`, `duration`, `status`, `status_code`, `event`, `action`, ...), newest first;
- * a wrong token gets 401 `{"message": "Bad credentials", ...}`.
+ * `redelivery`, `duration`, `status`, `status_code`, `event`, `action`, ...), newest first; any other
+ * object a test stores under its path (`objects`, in the REST response type the test names); a wrong token gets 401 `{"message": "Bad credentials", ...}`.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -19,6 +19,8 @@ export class FakeGitHubApi {
   public readonly hooks = new Map<string, FakeHook[]>();
   /** Response codes of the deliveries per hook id, newest first. */
   public readonly deliveries = new Map<number, number[]>();
+  /** REST objects answered as they are to `GET <path>` (e.g. `/repos/o/r/actions/runs/1`), for reads other than hooks. */
+  public readonly objects = new Map<string, unknown>();
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   constructor(public readonly token: string) {}
@@ -66,6 +68,11 @@ export class FakeGitHubApi {
         redelivery: false, duration: 0.27, status: code >= 200 && code < 300 ? 'OK' : 'Invalid HTTP Response: ' + code, status_code: code,
         event: 'workflow_run', action: 'completed', installation_id: null, repository_id: 123, throttled_at: null,
       })));
+      return;
+    }
+    const stored = this.objects.get(url.pathname);
+    if (req.method === 'GET' && stored !== undefined) {
+      send(200, stored);
       return;
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
