@@ -80,7 +80,7 @@ describe('command line: exit codes and messages', () => {
       command.commands.forEach(visit);
     };
     visit(buildProgram());
-    expect(helps).toHaveLength(12); // the program, synth, templates, render, check, simulate, replay, lint, report, status, watch, serve
+    expect(helps).toHaveLength(13); // the program, synth, templates, render, check, simulate, replay, lint, report, status, watch, serve, fire-drill
     for (const help of helps) expect(help).toMatch(/\nExit codes: 0 [^\n]*, 2 [^\n]*\.\n$/);
   });
 });
