@@ -12,7 +12,8 @@ import { FakeKubeApiServer, type KubeObject } from '../helpers/fake-kube-apiserv
 import { startServeProcess, until, type ServeProcess } from '../helpers/serve-process';
 import { stackYaml } from '../cli/simulate-fixtures';
 import { deliver, request, SECRET } from '../serve/serve-client';
-import { deployHealthy } from './fixtures';
+import * as YAML from 'yaml';
+import { deployHealthy, synthesized } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -93,7 +94,7 @@ test('a fired trigger creates the CodeRun in the cluster; another delivery of th
   expect(journalLines().filter(l => l.type === 'processed')).toHaveLength(3);
 });
 
-test('5xx and 429 keep the delivery unprocessed and are retried (Retry-After honoured) until the CodeRun is created, once', async () => {
+test('5xx and 429 keep the delivery unprocessed and are retried (after the Retry-After of a 429) until the CodeRun is created, once', async () => {
   fake.createFaults.push('internal-error', 'too-many-requests', 'service-unavailable');
   const serve = await serveApply();
   expect((await deliver(serve.port, 'd-1', 5151)).status).toBe(200);
@@ -139,6 +140,26 @@ test('a permanent refusal (422 Invalid, 403 Forbidden) fails the trigger with th
   const text = (await request(serve.port, { method: 'GET', path: '/metrics' })).body;
   expect(text).toContain('ci_remediation_serve_triggers_total{result="failed"} 2');
   expect(text).toContain('ci_remediation_serve_processed_total{verdict="failed"} 2');
+});
+
+test('a CodeRun version the cluster does not serve fails the trigger (discovery 404), not retried', async () => {
+  fs.writeFileSync(sensorFile, synthesized({ codeRun: { version: 'v9' } }).map(o => YAML.stringify(o)).join('---\n'));
+  const serve = await serveApply();
+  expect((await deliver(serve.port, 'v9', 7101)).status).toBe(200);
+  await until('the verdict', () => verdicts(serve).length === 1);
+  expect(verdicts(serve)[0]).toMatchObject({ verdict: 'failed', reason: 'HTTP 404: the server could not find the requested resource', triggers: [{ result: 'failed', resource: 'CodeRun/cto/ci-remediation-7101-2' }] });
+  expect(fake.requests).toContain('GET /apis/agents.platform/v9');
+});
+
+test('the API server gone while serving: the creation is retried with the connection error, the delivery kept', async () => {
+  const serve = await serveApply();
+  await fake.close();
+  expect((await deliver(serve.port, 'offline', 7201)).status).toBe(200);
+  await until('two retries', () => serve.logs().filter(l => l.verdict === 'retrying').length >= 2);
+  expect(serve.logs()[0]).toMatchObject({ id: 'offline', seq: 1, verdict: 'retrying', reason: expect.stringMatching(/ECONNREFUSED/) });
+  expect(verdicts(serve)).toEqual([]);
+  expect(journalLines().filter(l => l.type === 'processed')).toEqual([]);
+  fake = await FakeKubeApiServer.start();
 });
 
 test('SIGTERM while a creation is being retried: exit 0, the delivery stays in the journal and is created after the restart', async () => {
