@@ -6,14 +6,16 @@
  *   {"type":"delivery","seq":1,"deliveryId":"...","receivedAt":"...","headers":{...},"body":"..."}
  *   {"type":"processed","seq":1}
  * A delivery line is written and fsync'ed before its delivery is answered 200; the processed line
- * is written after its outcome (out files) is on disk. Appends are group-committed: every record
+ * is written after its outcome is settled (out files on disk, or the API server's answers).
+ * Appends are group-committed: every record
  * queued while a write+fsync is under way goes out in the next single write+fsync, so 50
  * concurrent deliveries cost a few fsyncs, not 50.
  *
  * After a crash (kill -9, power loss) the last line may be cut short: {@link recoverJournal} drops
  * that torn tail (it was never acknowledged: the fsync that would have covered it did not return)
  * and returns the deliveries without a processed line, to be processed again. Processing twice is
- * harmless: the out folder refuses a second creation of a name (AlreadyExists).
+ * harmless: the out folder, like the API server (`--apply`), refuses a second creation of a name
+ * (AlreadyExists).
  */
 import * as fs from 'fs';
 
