@@ -216,6 +216,26 @@ describe('drill with a real run (--run-id)', () => {
     expect(serve.logs()[0]).toMatchObject({ verdict: 'fired', triggers: [{ result: 'created', resource: `CodeRun/cto/${name}` }] });
   });
 
+  test('a CodeRun the agent controller ends Failed fails the drill; --no-follow stops once it appears: exit 0', async () => {
+    const { run, repository, workflow } = restObjects();
+    const api = await fakeGitHub(run, repository, workflow);
+    const { url } = await shadow();
+    const ghEnv = { GITHUB_TOKEN: 'gh-token', GITHUB_API_URL: api.url };
+    const name = `ci-remediation-${run.id}-${run.run_attempt}`;
+    const cli = drill(['--url', url, '--from-cluster', '--run-id', String(run.id), '--repo', '5dlabs/cto', '--wait', '20s'], ghEnv);
+    await until('the follow line', () => cli.output().stdout.includes(`${name}  5dlabs/cto`));
+    fake.apply({ ...fake.get('agents.platform/v1', 'CodeRun', 'cto', name)!, status: { phase: 'Failed' } });
+    const failed = await cli.done;
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(new RegExp(`FAIL {2}CodeRun cto/${name} followed\n {6}the agent controller reports Failed\n {6}fix: the delivery path works; the agent failed`));
+
+    fake.remove('agents.platform/v1', 'CodeRun', 'cto', name);
+    const once = await drillDone(['--url', url, '--from-cluster', '--run-id', String(run.id), '--repo', '5dlabs/cto', '--wait', '20s', '--no-follow'], ghEnv);
+    expect(once.status).toBe(0);
+    expect(steps(once.stdout).at(-1)).toBe(`PASS  CodeRun cto/${name} appears within 20 s`);
+    expect(once.stdout).not.toContain(`  ${name}  5dlabs/cto`);
+  });
+
   test('the CodeRun never appears (the shadow writes to a folder, not the cluster): exit 1 after the wait', async () => {
     const { run, repository, workflow } = restObjects();
     const api = await fakeGitHub(run, repository, workflow);
