@@ -17,7 +17,7 @@ const lib = path.resolve(__dirname, '..', 'lib', 'src');
 function buildSettingsValidator() {
   const dir = path.join(lib, 'config');
   const { createSettingsAjv } = require(path.join(dir, 'settings-ajv.js'));
-  const { settingsSchema } = require(path.join(dir, 'settings-schema.js'));
+  const { settingsSchema } = require(path.join(dir, 'settings.js'));
   const ajv = createSettingsAjv({ code: { source: true } });
   const validate = ajv.compile(settingsSchema);
   fs.writeFileSync(path.join(dir, 'settings-validator.generated.js'), standaloneCode(ajv, validate));

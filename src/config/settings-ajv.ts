@@ -1,4 +1,5 @@
 import Ajv, { type Options } from 'ajv';
+import { ANNOTATION_KEYWORDS } from './settings';
 
 /**
  * The Ajv instance the settings schema is compiled with, shared by the runtime and by
@@ -6,7 +7,7 @@ import Ajv, { type Options } from 'ajv';
  */
 export function createSettingsAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, ...options });
-  // `expected` documents each constraint for error messages; Ajv ignores it.
-  ajv.addKeyword({ keyword: 'expected', schemaType: 'string' });
+  // The settings' own annotations (error texts, README defaults); Ajv ignores them.
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'string' });
   return ajv;
 }

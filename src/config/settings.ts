@@ -1,217 +1,303 @@
 /**
- * Settings of the CI-failure remediation stack.
+ * The settings of the CI-failure remediation stack, defined once.
  *
- * The same shape is used by the library (`CiRemediationChartProps`) and by the YAML
- * settings file (`--config` / `CI_REMEDIATION_CONFIG`). Every field is optional; the
- * defaults reproduce the documented deployment.
+ * Each setting is stated here and nowhere else: its type (for TypeScript, through
+ * `Static`), its JSON Schema (checked by Ajv, pre-compiled by scripts/build-validators.js),
+ * its default (applied by `resolveSettings`), the text error messages use (`expected`) and
+ * the row of the README's settings table (`description`, and `defaultText` when the default is
+ * not a plain value; scripts/settings-table.js renders the table). Adding a setting is adding
+ * one property below.
+ *
+ * The same shape is used by the library and by the YAML settings file (`--config` /
+ * `CI_REMEDIATION_CONFIG`). Every setting is optional; the defaults reproduce the documented
+ * deployment.
  */
+import {
+  CloneType, Type, type Evaluate, type OptionalKind, type SchemaOptions, type Static, type TObject, type TOptional, type TProperties, type TSchema,
+} from '@sinclair/typebox';
 
-/** A key of a Kubernetes Secret. */
-export interface SecretKeyRef {
-  /** Secret name. */
-  readonly name: string;
-  /** Key inside the Secret. */
-  readonly key: string;
+/** What a setting's schema may carry beside JSON Schema's own keywords (Ajv is told of them, see settings-ajv.ts). */
+export interface SettingAnnotations {
+  /** What a valid value looks like, for error messages ("must be <expected>"). */
+  readonly expected?: string;
+  /** The Default column of the README table when the default is not a plain value (Markdown). */
+  readonly defaultText?: string;
 }
 
-/** Hook management: the EventSource creates (and keeps) the GitHub webhooks itself. */
-export interface HookSettings {
-  /** Public URL GitHub delivers to (scheme and host; the endpoint path is appended by Argo). */
-  readonly url: string;
-  /** A personal or fine-grained token allowed to manage hooks. Either this or `githubApp`. */
-  readonly apiToken?: SecretKeyRef;
-  /** A GitHub App allowed to manage hooks. Either this or `apiToken`. */
-  readonly githubApp?: {
-    readonly appId: number;
-    readonly installationId: number;
-    readonly privateKey: SecretKeyRef;
-  };
-  /** Whether created hooks are active. @default true (Argo's own default, false, creates dead hooks) */
-  readonly active?: boolean;
+/** The keywords of {@link SettingAnnotations}. */
+export const ANNOTATION_KEYWORDS = ['expected', 'defaultText'] as const;
+
+declare const DERIVED: unique symbol;
+/** Type-only mark of a setting whose default is computed from other settings by `resolveSettings`. */
+type TDerived<T extends TSchema> = T & { readonly [DERIVED]: true };
+/** A setting with a `default`. */
+type TDefaulted<T extends TSchema> = TOptional<T & { default: Static<T> }>;
+
+/** A required field of an optional object (e.g. `argoCd.repoUrl`). */
+function required<T extends TSchema>(schema: T, description: string): T {
+  return CloneType(schema, { description });
 }
 
-/** The GitHub EventSource and its Service. */
-export interface EventSourceSettings {
-  /** EventSource name. @default 'github' */
-  readonly name?: string;
-  /** Namespace of the EventSource and its Service. @default 'argo' */
-  readonly namespace?: string;
-  /** Event name (the key under `spec.github`). @default 'org' */
-  readonly eventName?: string;
-  /**
-   * Organizations whose hooks the EventSource manages. Exclusive with `repositories`.
-   * @default ['5dlabs'] unless `repositories` is set
-   */
-  readonly organizations?: string[];
-  /** Repositories (`owner/name`) whose hooks the EventSource manages. Exclusive with `organizations`. */
-  readonly repositories?: string[];
-  /** Webhook path. @default '/github/webhook' */
-  readonly endpoint?: string;
-  /** Webhook port, also the Service port. @default 12000 */
-  readonly port?: number;
-  /** Secret holding the webhook secret used to verify `X-Hub-Signature-256`. Required by design. @default { name: 'github-webhook-secret', key: 'secret' } */
-  readonly webhookSecret?: SecretKeyRef;
-  /** GitHub events the managed hooks subscribe to. @default ['*'] */
-  readonly events?: string[];
-  /** Optional hook management. @default none (hooks configured in GitHub by hand) */
-  readonly hooks?: HookSettings;
+/** An optional setting without a default: unset means "not used" (`defaultText` says what that does). */
+function optional<T extends TSchema>(schema: T, description: string, defaultText?: string): TOptional<T> {
+  return Type.Optional(CloneType(schema, { description, ...(defaultText ? { defaultText } : {}) })) as TOptional<T>;
 }
 
-/** Requests/limits of a container. */
-export interface ResourceSettings {
-  readonly requests?: { readonly cpu?: string; readonly memory?: string };
-  readonly limits?: { readonly cpu?: string; readonly memory?: string };
+/** An optional setting with a default value. */
+function defaulted<T extends TSchema>(schema: T, value: Static<T>, description: string, defaultText?: string): TDefaulted<T> {
+  return Type.Optional(CloneType(schema, { description, default: value, ...(defaultText ? { defaultText } : {}) })) as TDefaulted<T>;
 }
 
-/** The Sensor and its trigger. */
-export interface SensorSettings {
-  /** Sensor name. @default 'ci-failure-remediation' */
-  readonly name?: string;
-  /** Namespace of the Sensor and its ServiceAccount. @default 'argo' */
-  readonly namespace?: string;
-  /** ServiceAccount the Sensor pod runs as (created by the stack). @default 'argo-events-sa' */
-  readonly serviceAccountName?: string;
-  /** Sensor replicas. @default 1 */
-  readonly replicas?: number;
-  /** Sensor container resources. @default requests 100m/128Mi, limits 300m/256Mi */
-  readonly resources?: ResourceSettings;
-  /** Trigger rate limit. @default { unit: 'Minute', requestsPerUnit: 20 } */
-  readonly rateLimit?: { readonly unit: 'Second' | 'Minute' | 'Hour'; readonly requestsPerUnit: number };
-  /** Trigger retries (at trigger level, with `atLeastOnce`). @default { steps: 3, duration: '10s', factor: 2, jitter: 0.1 } */
-  readonly retryStrategy?: { readonly steps: number; readonly duration: string; readonly factor?: number; readonly jitter?: number };
+/** An optional setting whose default `resolveSettings` computes from other settings (`defaultText` says how). */
+function derived<T extends TSchema>(schema: T, description: string, defaultText: string): TOptional<TDerived<T>> {
+  return Type.Optional(CloneType(schema, { description, defaultText })) as TOptional<TDerived<T>>;
 }
 
-/** Which workflow runs start a remediation. */
-export interface FilterSettings {
-  /** `workflow_run.conclusion` values that count as failures. @default ['failure'] */
-  readonly conclusions?: string[];
-  /** Drop runs whose head repository is not an allowed repository (fork PRs). @default true */
-  readonly blockForks?: boolean;
-  /** A head commit message containing this text (literally) is skipped. @default '[skip-ci-remediation]' */
-  readonly skipToken?: string;
-  /** Branches starting with this prefix are the agent's own fix branches: never remediated. @default 'ci-fix/' */
-  readonly remediationBranchPrefix?: string;
-  /**
-   * Workflow names to remediate (exact names, or `/RE2/` patterns matching the whole name).
-   * @default all workflows
-   */
-  readonly includeWorkflows?: string[];
-  /** Workflow names never to remediate (exact names or `/RE2/` patterns). @default none */
-  readonly excludeWorkflows?: string[];
+/** A group of settings (a README table section, expanded field by field); present after resolution. */
+function group<P extends TProperties>(properties: P): TDefaulted<TObject<P>> {
+  return Type.Optional(Type.Object(properties, { additionalProperties: false, default: {} })) as TDefaulted<TObject<P>>;
 }
 
-/** The agent CLI configuration of the CodeRun. */
-export interface CliSettings {
-  /** @default 'claude' */
-  readonly cliType?: string;
-  /** @default the CodeRun model */
-  readonly model?: string;
-  /** @default 16384 */
-  readonly maxTokens?: number;
-  /** @default 0.2 */
-  readonly temperature?: number;
+/** An object setting shown as one row of the README table. */
+function object<P extends TProperties>(properties: P, options: SchemaOptions = {}): TObject<P> {
+  return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
-/** Limits of one agent run (one remediation attempt); the script passes them to the agent CLI. */
-export interface AgentSettings {
-  /** Agentic turns per attempt (`AGENT_MAX_TURNS`, claude `--max-turns`). @default 40 */
-  readonly maxTurns?: number;
-  /** US dollars the agent may spend per attempt (`AGENT_MAX_BUDGET_USD`, claude `--max-budget-usd`). @default 5 */
-  readonly maxBudgetUsd?: number;
+/** A string map (`labels`, `codeRun.env`). */
+function stringMap(options: SettingAnnotations & { valueExpected?: string }): TSchema & { static: Record<string, string> } {
+  const { valueExpected, ...rest } = options;
+  return Type.Unsafe<Record<string, string>>({
+    type: 'object',
+    additionalProperties: { type: 'string', ...(valueExpected ? { expected: valueExpected } : {}) },
+    ...rest,
+  });
 }
 
-/** The CodeRun the trigger creates. */
-export interface CodeRunSettings {
-  /** API group of the CodeRun CRD. @default 'agents.platform' */
-  readonly group?: string;
-  /** API version of the CodeRun CRD. @default 'v1' */
-  readonly version?: string;
-  /** Namespace the CodeRuns are created in. @default 'cto' */
-  readonly namespace?: string;
-  /** Prefix of CodeRun names; the run id and attempt follow. @default 'ci-remediation' */
-  readonly namePrefix?: string;
-  /** GitHub App the agent acts as. @default '5DLabs-Rex' */
-  readonly githubApp?: string;
-  /** Model. @default 'claude-sonnet-4-5-20250929' */
-  readonly model?: string;
-  /** Agent CLI. */
-  readonly cli?: CliSettings;
-  /** `spec.service`. @default the failing repository's name, from the event */
-  readonly service?: string;
-  /** `spec.docsRepositoryUrl`. @default the failing repository's URL, from the event */
-  readonly docsRepositoryUrl?: string;
-  /** `spec.workingDirectory`. @default '.' */
-  readonly workingDirectory?: string;
-  /** Attempts the agent may make per failed run (`MAX_REMEDIATION_ATTEMPTS`). @default 3 */
-  readonly maxRemediationAttempts?: number;
-  /** Cost cap of each agent run. */
-  readonly agent?: AgentSettings;
-  /**
-   * More environment variables of the agent (`spec.env`), e.g. `IS_SANDBOX: "1"` when the agent
-   * image runs as root: the agent CLI refuses to skip permission prompts as root otherwise.
-   * Names the trigger sets itself (`REMEDIATION_MODE`, `WORKFLOW_*`, ...) are refused. @default none
-   */
-  readonly env?: Record<string, string>;
+/** One of fixed strings, as a JSON Schema `enum` (errors name the list). */
+function oneOf<const V extends string>(values: readonly V[], expected: string): TSchema & { static: V } {
+  return Type.Unsafe<V>({ enum: [...values], expected });
 }
 
-/** The agent templates ConfigMap(s). */
-export interface TemplateSettings {
-  /** Folder of the templates tree, relative to the working directory. @default 'templates' */
-  readonly dir?: string;
-  /** Namespace of the ConfigMap(s). @default 'cto' */
-  readonly namespace?: string;
-  /** ConfigMap name; split ConfigMaps get `-<folder>` appended. @default 'controller-agent-templates' */
-  readonly configMapName?: string;
-}
+// --- Value kinds ------------------------------------------------------------------------------
 
-/** An Argo CD Application that syncs the synthesized folder. */
-export interface ArgoCdSettings {
-  /** Git repository holding the synthesized output. Setting it enables the Application. */
-  readonly repoUrl: string;
-  /** Path of the synthesized folder in that repository. @default 'dist' */
-  readonly path?: string;
-  /** @default 'HEAD' */
-  readonly targetRevision?: string;
-  /** Application name. @default 'ci-remediation' */
-  readonly name?: string;
-  /** Namespace Argo CD runs in. @default 'argocd' */
-  readonly namespace?: string;
-  /** Argo CD project. @default 'default' */
-  readonly project?: string;
-}
+const dnsLabel = Type.String({
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 63,
+  expected: 'a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+});
 
-/** All settings. */
-export interface CiRemediationSettings {
-  /** Repositories (`owner/name`) whose failed runs are remediated, matched exactly. @default ['5dlabs/cto'] */
-  readonly repositories?: string[];
-  /** Labels added to every object. @default none */
-  readonly labels?: Record<string, string>;
-  readonly eventSource?: EventSourceSettings;
-  readonly sensor?: SensorSettings;
-  readonly filters?: FilterSettings;
-  readonly codeRun?: CodeRunSettings;
-  readonly templates?: TemplateSettings;
-  /** Optional Argo CD Application. @default none */
-  readonly argoCd?: ArgoCdSettings;
-}
+const dnsSubdomain = Type.String({
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+  maxLength: 253,
+  expected: 'a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", at most 253 characters',
+});
 
-type DeepRequired<T> = { readonly [K in keyof T]-?: NonNullable<T[K]> extends object ? NonNullable<T[K]> extends unknown[] ? NonNullable<T[K]> : DeepRequired<NonNullable<T[K]>> : NonNullable<T[K]> };
+const repository = Type.String({
+  // GitHub owners: alphanumerics and single hyphens; repository names: [A-Za-z0-9._-], not "." or "..".
+  pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$',
+  expected: 'a GitHub repository as "owner/name", e.g. "5dlabs/cto"',
+});
+
+const repositories = Type.Array(repository, { minItems: 1, expected: 'a non-empty list of "owner/name" repositories' });
+
+const organization = Type.String({
+  pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$',
+  expected: 'a GitHub organization or user name, e.g. "5dlabs"',
+});
+
+const nonEmptyString = Type.String({ minLength: 1, expected: 'a non-empty string' });
+
+const secretKeyRef = object({
+  name: required(dnsSubdomain, 'Secret name'),
+  key: required(Type.String({ pattern: '^[-._a-zA-Z0-9]+$', maxLength: 253, expected: 'a Secret key: letters, digits, "-", "_" and "."' }), 'key inside the Secret'),
+});
+
+const quantity = Type.String({
+  pattern: '^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$',
+  expected: 'a Kubernetes quantity such as "100m" or "128Mi"',
+});
+
+const workflowNames = Type.Array(
+  Type.String({ minLength: 1, expected: 'a workflow name, or an RE2 pattern between slashes' }),
+  { minItems: 1, expected: 'a non-empty list of workflow names or /RE2/ patterns' },
+);
+
+const CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'timed_out', 'action_required', 'stale', 'skipped', 'startup_failure'] as const;
+
+/** Organizations whose hooks are managed when neither `eventSource.organizations` nor `eventSource.repositories` is set. */
+export const DEFAULT_ORGANIZATIONS: readonly string[] = ['5dlabs'];
+
+// --- The settings ----------------------------------------------------------------------------
+
+/** JSON Schema of the settings, with descriptions and defaults. */
+export const settingsSchema = Type.Object({
+  repositories: defaulted(repositories, ['5dlabs/cto'], 'repositories (`owner/name`) whose failures are remediated, matched exactly (case-insensitive)'),
+  labels: defaulted(stringMap({ expected: 'a map of label keys to label values' }), {}, 'labels added to every object (valid Kubernetes keys and values)'),
+  eventSource: group({
+    name: defaulted(dnsSubdomain, 'github', 'EventSource name'),
+    namespace: defaulted(dnsLabel, 'argo', 'namespace of the EventSource and its Service'),
+    eventName: defaulted(
+      Type.String({ minLength: 1, pattern: '^[A-Za-z0-9][-A-Za-z0-9_.]*$', expected: 'an event name: letters, digits, "-", "_" and "."' }),
+      'org', 'key under `spec.github`',
+    ),
+    organizations: optional(
+      Type.Array(organization, { minItems: 1, expected: 'a non-empty list of organizations' }),
+      'organizations whose hooks are managed; exclusive with `eventSource.repositories`',
+      `\`[${DEFAULT_ORGANIZATIONS.join(', ')}]\` (when \`eventSource.repositories\` is unset)`,
+    ),
+    repositories: optional(repositories, '`owner/name` list instead of organizations'),
+    endpoint: defaulted(Type.String({ pattern: '^/[-A-Za-z0-9._~/]*$', expected: 'a URL path starting with "/", e.g. "/github/webhook"' }), '/github/webhook', 'webhook path'),
+    port: defaulted(Type.Integer({ minimum: 1, maximum: 65535, expected: 'a port number from 1 to 65535' }), 12000, 'webhook port and Service port'),
+    webhookSecret: defaulted(secretKeyRef, { name: 'github-webhook-secret', key: 'secret' }, 'Secret verifying `X-Hub-Signature-256`; always emitted'),
+    events: defaulted(
+      Type.Array(Type.String({ pattern: '^(\\*|[a-z_]+)$', expected: 'a GitHub event name such as "workflow_run", or "*"' }), { minItems: 1 }),
+      ['*'], 'events the managed hooks subscribe to',
+    ),
+    hooks: optional(
+      object({
+        url: required(Type.String({ pattern: '^https?://[^\\s/]+', expected: 'a public URL such as "https://hooks.example.com"' }), 'public URL GitHub delivers to'),
+        apiToken: optional(secretKeyRef, 'token allowed to manage hooks'),
+        githubApp: optional(object({
+          appId: required(Type.Integer({ minimum: 1, expected: 'the numeric GitHub App id' }), 'GitHub App id'),
+          installationId: required(Type.Integer({ minimum: 1, expected: 'the numeric installation id' }), 'installation id'),
+          privateKey: required(secretKeyRef, 'Secret holding the App\'s private key'),
+        }), 'GitHub App allowed to manage hooks'),
+        active: defaulted(Type.Boolean(), true, 'whether created hooks are active (Argo\'s own default creates inactive hooks)'),
+      }),
+      'hook management: `url` (public), one of `apiToken {name,key}` or `githubApp {appId, installationId, privateKey {name,key}}`, '
+      + '`active` (default `true`; Argo\'s own default creates inactive hooks)',
+      'none (hooks configured in GitHub by hand)',
+    ),
+  }),
+  sensor: group({
+    name: defaulted(dnsSubdomain, 'ci-failure-remediation', 'Sensor name'),
+    namespace: defaulted(dnsLabel, 'argo', 'namespace of the Sensor and its ServiceAccount'),
+    serviceAccountName: defaulted(dnsSubdomain, 'argo-events-sa', 'ServiceAccount the Sensor runs as (created)'),
+    replicas: defaulted(Type.Integer({ minimum: 1, maximum: 10, expected: 'an integer from 1 to 10' }), 1, 'Sensor replicas, 1–10'),
+    resources: defaulted(
+      object({
+        requests: defaulted(object({ cpu: defaulted(quantity, '100m', 'CPU request'), memory: defaulted(quantity, '128Mi', 'memory request') }), {}, 'requests'),
+        limits: defaulted(object({ cpu: defaulted(quantity, '300m', 'CPU limit'), memory: defaulted(quantity, '256Mi', 'memory limit') }), {}, 'limits'),
+      }),
+      {}, 'Sensor container resources; each value unset keeps its default',
+    ),
+    rateLimit: defaulted(
+      object({
+        unit: required(oneOf(['Second', 'Minute', 'Hour'], 'one of Second, Minute, Hour'), 'time unit'),
+        requestsPerUnit: required(Type.Integer({ minimum: 1, expected: 'a positive integer' }), 'triggers per unit'),
+      }),
+      { unit: 'Minute', requestsPerUnit: 20 }, 'trigger rate limit',
+    ),
+    retryStrategy: defaulted(
+      object({
+        steps: required(Type.Integer({ minimum: 1, maximum: 20, expected: 'an integer from 1 to 20' }), 'attempts'),
+        duration: required(Type.String({ pattern: '^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$', expected: 'a Go duration such as "10s" or "1m30s"' }), 'first back-off'),
+        factor: defaulted(Type.Number({ minimum: 1, expected: 'a number >= 1' }), 2, 'back-off factor'),
+        jitter: defaulted(Type.Number({ minimum: 0, maximum: 1, expected: 'a number from 0 to 1' }), 0.1, 'back-off jitter'),
+      }),
+      { steps: 3, duration: '10s' }, 'trigger retries (at trigger level, with `atLeastOnce`); `factor` and `jitter` unset keep their defaults',
+    ),
+  }),
+  filters: group({
+    conclusions: defaulted(
+      Type.Array(oneOf(CONCLUSIONS, `a workflow_run conclusion: ${CONCLUSIONS.slice(0, -1).join(', ')} or ${CONCLUSIONS[CONCLUSIONS.length - 1]}`), { minItems: 1 }),
+      ['failure'], 'conclusions that count as failures',
+    ),
+    blockForks: defaulted(Type.Boolean(), true, 'require the head repository to be an allowed repository'),
+    skipToken: defaulted(
+      nonEmptyString, '[skip-ci-remediation]',
+      'commit-message text that opts out (literal); quote it in YAML, where an unquoted `[skip-ci-remediation]` is a list',
+      '`"[skip-ci-remediation]"`',
+    ),
+    remediationBranchPrefix: defaulted(
+      nonEmptyString, 'ci-fix/',
+      'branches never remediated: the agent\'s own, which it names `<prefix><run id>-<attempt>` (`REMEDIATION_BRANCH_PREFIX`)',
+    ),
+    includeWorkflows: optional(workflowNames, 'workflow names to remediate: exact names, or `/RE2/` patterns matching the whole name', 'all'),
+    excludeWorkflows: defaulted(workflowNames, [], 'workflow names never remediated (same syntax)', 'none'),
+  }),
+  codeRun: group({
+    group: defaulted(dnsSubdomain, 'agents.platform', 'API group of the served CodeRun CRD'),
+    version: defaulted(Type.String({ pattern: '^v[0-9]+((alpha|beta)[0-9]+)?$', expected: 'an API version such as "v1" or "v1alpha1"' }), 'v1', 'served CodeRun API version'),
+    namespace: defaulted(dnsLabel, 'cto', 'where CodeRuns are created (and the Role lives)'),
+    namePrefix: defaulted(
+      Type.String({ pattern: dnsLabel.pattern, maxLength: 40, expected: 'a DNS-1123 label of at most 40 characters (the run id and attempt are appended)' }),
+      'ci-remediation', 'CodeRun name prefix; the run id and attempt follow',
+    ),
+    githubApp: defaulted(nonEmptyString, '5DLabs-Rex', 'GitHub App the agent acts as'),
+    model: defaulted(nonEmptyString, 'claude-sonnet-4-5-20250929', 'model (`spec.model`)'),
+    cli: group({
+      cliType: defaulted(nonEmptyString, 'claude', '`spec.cliConfig.cliType`'),
+      model: derived(nonEmptyString, '`spec.cliConfig.model`', '`codeRun.model`'),
+      maxTokens: defaulted(Type.Integer({ minimum: 1, maximum: 2147483647, expected: 'a positive 32-bit integer' }), 16384, '`spec.cliConfig.maxTokens`'),
+      temperature: defaulted(Type.Number({ minimum: 0, maximum: 2, expected: 'a number from 0 to 2' }), 0.2, '`spec.cliConfig.temperature`'),
+    }),
+    service: optional(nonEmptyString, '`spec.service`', 'the repository name (from the event)'),
+    docsRepositoryUrl: optional(
+      Type.String({ pattern: '^(https://|ssh://|git@|file://)\\S+$', expected: 'a repository URL such as "https://github.com/5dlabs/docs"' }),
+      '`spec.docsRepositoryUrl`', 'the repository URL (from the event)',
+    ),
+    workingDirectory: defaulted(nonEmptyString, '.', '`spec.workingDirectory`'),
+    maxRemediationAttempts: defaulted(
+      Type.Integer({ minimum: 1, maximum: 10, expected: 'an integer from 1 to 10' }), 3,
+      'attempts the agent may make per failed run, 1–10 (`MAX_REMEDIATION_ATTEMPTS`)',
+    ),
+    agent: group({
+      maxTurns: defaulted(
+        Type.Integer({ minimum: 1, maximum: 1000, expected: 'an integer from 1 to 1000' }), 40,
+        'agentic turns per attempt (1–1000; `AGENT_MAX_TURNS`, passed as claude `--max-turns`)',
+      ),
+      maxBudgetUsd: defaulted(
+        Type.Number({ exclusiveMinimum: 0, maximum: 1000, expected: 'a number of US dollars above 0 and at most 1000' }), 5,
+        'US dollars the agent may spend per attempt (above 0, at most 1000; `AGENT_MAX_BUDGET_USD`, passed as claude `--max-budget-usd`)',
+      ),
+    }),
+    env: defaulted(
+      stringMap({ valueExpected: 'a string (quote numbers and booleans in YAML: "1")' }), {},
+      'more agent environment variables (`spec.env`), e.g. `IS_SANDBOX: "1"` when the agent image runs as root (`claude` refuses to skip '
+      + 'permission prompts as root otherwise, and the script stops with that fix); names the trigger sets are refused',
+      'none',
+    ),
+  }),
+  templates: group({
+    dir: defaulted(nonEmptyString, 'templates', 'templates tree (relative to the working directory)'),
+    namespace: defaulted(dnsLabel, 'cto', 'ConfigMap namespace'),
+    configMapName: defaulted(
+      Type.String({ pattern: dnsSubdomain.pattern, maxLength: 200, expected: 'a DNS-1123 subdomain of at most 200 characters (a folder suffix may be appended)' }),
+      'controller-agent-templates', 'ConfigMap name (`-<folder>` appended when split)',
+    ),
+  }),
+  argoCd: Type.Optional(Type.Object({
+    repoUrl: required(
+      Type.String({ pattern: '^(https://|ssh://|git@)\\S+$', expected: 'a Git repository URL such as "https://github.com/acme/platform.git"' }),
+      'Git repository holding the synthesized folder; setting it enables the Argo CD Application',
+    ),
+    path: defaulted(Type.String({ pattern: '^[^/\\s][^\\s]*$', expected: 'a relative path such as "dist"' }), 'dist', 'path of the synthesized folder in that repository'),
+    targetRevision: defaulted(nonEmptyString, 'HEAD', 'Git revision synced'),
+    name: defaulted(dnsSubdomain, 'ci-remediation', 'Application name'),
+    namespace: defaulted(dnsLabel, 'argocd', 'namespace Argo CD runs in'),
+    project: defaulted(nonEmptyString, 'default', 'Argo CD project'),
+  }, { additionalProperties: false })),
+}, { additionalProperties: false });
+
+// --- Types -----------------------------------------------------------------------------------
+
+/** Settings as written (library or YAML file): every field optional. */
+export type CiRemediationSettings = Static<typeof settingsSchema>;
+
+/** Whether a property is always present once defaults are applied. */
+type Present<S> = S extends { default: unknown } ? true : S extends { readonly [DERIVED]: true } ? true : S extends { [OptionalKind]: 'Optional' } ? false : true;
+
+/** The type of a schema's value once `resolveSettings` applied every default. */
+export type Resolved<S> = S extends TObject<infer P>
+  ? Evaluate<
+    { readonly [K in keyof P as Present<P[K]> extends true ? K : never]: Resolved<P[K]> }
+    & { readonly [K in keyof P as Present<P[K]> extends true ? never : K]?: Resolved<P[K]> }
+  >
+  : S extends TSchema ? Static<S> : never;
 
 /** Settings with every default applied; optional features stay optional. */
-export interface ResolvedSettings {
-  readonly repositories: string[];
-  readonly labels: Record<string, string>;
-  readonly eventSource: Omit<DeepRequired<EventSourceSettings>, 'organizations' | 'repositories' | 'hooks'> & {
-    readonly organizations?: string[];
-    readonly repositories?: string[];
-    readonly hooks?: HookSettings & { readonly active: boolean };
-  };
-  readonly sensor: DeepRequired<SensorSettings>;
-  readonly filters: Omit<DeepRequired<FilterSettings>, 'includeWorkflows'> & { readonly includeWorkflows?: string[] };
-  readonly codeRun: Omit<DeepRequired<CodeRunSettings>, 'service' | 'docsRepositoryUrl'> & {
-    readonly service?: string;
-    readonly docsRepositoryUrl?: string;
-  };
-  readonly templates: DeepRequired<TemplateSettings>;
-  readonly argoCd?: DeepRequired<ArgoCdSettings>;
-}
+export type ResolvedSettings = Resolved<typeof settingsSchema>;
+
+/** A key of a Kubernetes Secret. */
+export type SecretKeyRef = Static<typeof secretKeyRef>;

@@ -31,7 +31,7 @@ function schemaValidator(): ValidateFunction {
       // Running from sources (tests): compile it here. Loaded lazily, Ajv costs ~70 ms.
       /* eslint-disable @typescript-eslint/no-require-imports */
       const { createSettingsAjv } = require('./settings-ajv') as typeof import('./settings-ajv');
-      const { settingsSchema } = require('./settings-schema') as typeof import('./settings-schema');
+      const { settingsSchema } = require('./settings') as typeof import('./settings');
       /* eslint-enable @typescript-eslint/no-require-imports */
       compiled = createSettingsAjv().compile(settingsSchema);
     }
