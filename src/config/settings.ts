@@ -207,7 +207,6 @@ export const settingsSchema = Type.Object({
     skipToken: defaulted(
       nonEmptyString, '[skip-ci-remediation]',
       'commit-message text that opts out (literal); quote it in YAML, where an unquoted `[skip-ci-remediation]` is a list',
-      '`"[skip-ci-remediation]"`',
     ),
     remediationBranchPrefix: defaulted(
       nonEmptyString, 'ci-fix/',
