@@ -2,10 +2,9 @@
  * Library entry point: the chart and its constructs, settings, and synthesis.
  */
 export * from './config/settings';
-export { resolveSettings } from './config/defaults';
-export { SettingsError, validateSettings } from './config/validate';
-export { loadSettingsFile } from './config/load';
-export { CONFIG_ENV, settingsFromEnvironment } from './config/environment';
+export { loadSettings, settingsFrom } from './config/resolve';
+export { SettingsError } from './config/validate';
+export { CONFIG_ENV, settingsFileName } from './config/environment';
 export * from './constructs/ci-remediation-chart';
 export * from './constructs/github-event-source';
 export * from './constructs/ci-failure-sensor';

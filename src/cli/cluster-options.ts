@@ -2,8 +2,8 @@
  * What `status` and `watch` share: the settings (as synth reads them) and the cluster options.
  */
 import type { Command } from 'commander';
-import { CONFIG_ENV, settingsFromEnvironment } from '../config/environment';
-import { loadSettingsFile } from '../config/load';
+import { settingsFileName } from '../config/environment';
+import { loadSettings } from '../config/resolve';
 import { SettingsError } from '../config/validate';
 import { InputError, formatError } from './output';
 import { unreadableSettings } from './synth-command';
@@ -25,11 +25,11 @@ export function addClusterOptions(command: Command): Command {
 
 /** The stack synth would produce now; unreadable or invalid settings are an input error (exit 2). */
 export function desiredFromSettings(options: ClusterCommandOptions): import('../cluster/desired').DesiredStack {
-  const file = options.config ?? (process.env[CONFIG_ENV] || undefined);
+  const file = settingsFileName(options.config);
   const unreadable = file === undefined ? undefined : unreadableSettings(file);
   if (unreadable !== undefined) throw new InputError(unreadable);
   try {
-    const settings = options.config ? loadSettingsFile(options.config) : settingsFromEnvironment();
+    const settings = loadSettings(file);
     // cdk8s is loaded only by the commands that need the synthesized objects.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { desiredStack } = require('../cluster/desired') as typeof import('../cluster/desired');

@@ -4,9 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { resolveSettings } from '../config/defaults';
-import { CONFIG_ENV, settingsFromEnvironment } from '../config/environment';
-import { loadSettingsFile } from '../config/load';
+import { settingsFileName } from '../config/environment';
+import { loadSettings } from '../config/resolve';
 import { SettingsError } from '../config/validate';
 import { computeReport } from '../report/compute';
 import { createClient, fetchRepository, type ClientOptions } from '../report/github';
@@ -44,7 +43,7 @@ export async function renderReport(report: Report, format: ReportFormat): Promis
 
 /** The settings the report interprets, from the same file synth reads. */
 export function reportSettings(configFile: string | undefined): ReportSettings {
-  const resolved = resolveSettings(configFile ? loadSettingsFile(configFile) : settingsFromEnvironment());
+  const resolved = loadSettings(settingsFileName(configFile));
   return { repositories: resolved.repositories, ...resolved.filters };
 }
 
@@ -87,7 +86,7 @@ export function registerReportCommand(program: Command): void {
         if (error !== undefined) problems.push(error);
       }
       if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) problems.push(`--format: "${options.format}" is not one of ${REPORT_FORMATS.join(', ')}`);
-      const configFile = options.config ?? (process.env[CONFIG_ENV] || undefined);
+      const configFile = settingsFileName(options.config);
       let settings: ReportSettings | undefined;
       try {
         settings = reportSettings(options.config);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type { Command } from 'commander';
-import { CONFIG_ENV } from '../config/environment';
-import { loadSettingsFile } from '../config/load';
+import { settingsFileName } from '../config/environment';
+import { loadSettings } from '../config/resolve';
 import { SettingsError } from '../config/validate';
 import { OutputFolderError } from '../synth/output-folder';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, fail, formatError } from './output';
@@ -37,8 +37,7 @@ export function runSynth(settingsFile: string | undefined, outdir: string): void
     // cdk8s is loaded only for this command (~200 ms the other commands need not pay).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { synthesize } = require('../synth/synthesize') as typeof import('../synth/synthesize');
-    const settings = settingsFile === undefined ? {} : loadSettingsFile(settingsFile);
-    for (const file of synthesize({ settings, outdir })) {
+    for (const file of synthesize({ settings: loadSettings(settingsFile), outdir })) {
       console.log(`${outdir}/${file}`);
     }
   } catch (err) {
@@ -52,7 +51,7 @@ export function runSynth(settingsFile: string | undefined, outdir: string): void
 
 /** The settings file `synth` reads: `--config`, else `$CI_REMEDIATION_CONFIG`, else none (the defaults). */
 export function settingsFileFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env[CONFIG_ENV] || undefined;
+  return settingsFileName(undefined, env);
 }
 
 /** `ci-remediation synth [--config FILE] [--out DIR]`. */
@@ -63,6 +62,6 @@ export function registerSynthCommand(program: Command): void {
     .option('-c, --config <file>', 'settings file (YAML); default: $CI_REMEDIATION_CONFIG, else built-in defaults')
     .option('-o, --out <dir>', 'output folder: created, or replaced only when synth wrote it (else exit 2)', 'dist')
     .action((options: { config?: string; out: string }) => {
-      runSynth(options.config ?? settingsFileFromEnvironment(), options.out);
+      runSynth(settingsFileName(options.config), options.out);
     });
 }

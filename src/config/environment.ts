@@ -1,16 +1,7 @@
-import type { CiRemediationSettings } from './settings';
-
-/** Environment variable naming the settings file for `npm run synth` and `cdk8s synth`. */
+/** Environment variable naming the settings file for `npm run synth`, `cdk8s synth` and the commands reading settings. */
 export const CONFIG_ENV = 'CI_REMEDIATION_CONFIG';
 
-/** Settings from the file named by `CI_REMEDIATION_CONFIG` when set, else the defaults. */
-export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): CiRemediationSettings {
-  const file = env[CONFIG_ENV];
-  if (!file) {
-    return {};
-  }
-  // The YAML reader is loaded only when there is a file: the default synth stays fast.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadSettingsFile } = require('./load') as typeof import('./load');
-  return loadSettingsFile(file);
+/** The settings file a command reads: its `--config` option, else `$CI_REMEDIATION_CONFIG`, else none (the defaults). */
+export function settingsFileName(option?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return option ?? (env[CONFIG_ENV] || undefined);
 }

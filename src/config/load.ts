@@ -1,14 +1,13 @@
 /**
- * Reading settings from a YAML (or JSON) file.
+ * Reading a settings file (YAML or JSON) into data; resolve.ts validates and resolves it.
  */
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as YAML from 'yaml';
-import type { CiRemediationSettings } from './settings';
-import { SettingsError, validateSettings } from './validate';
+import { SettingsError } from './validate';
 
-/** Reads and validates a settings file; throws SettingsError naming the file. */
-export function loadSettingsFile(file: string): CiRemediationSettings {
+/** Reads and parses a settings file; throws SettingsError naming the file. */
+export function readSettingsFile(file: string): unknown {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -25,8 +24,7 @@ export function loadSettingsFile(file: string): CiRemediationSettings {
     throw new SettingsError(doc.errors.map(e => `not valid YAML: ${e.message.split('\n')[0]}`), file);
   }
   // An empty file means "all defaults".
-  const value = doc.toJS() ?? {};
-  return validateSettings(value, file);
+  return doc.toJS() ?? {};
 }
 
 /** Names the field (and line) holding the first bytes that are not UTF-8. */

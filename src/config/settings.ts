@@ -3,7 +3,7 @@
  *
  * Each setting is stated here and nowhere else: its type (for TypeScript, through
  * `Static`), its JSON Schema (checked by Ajv, pre-compiled by scripts/build-validators.js),
- * its default (applied by `resolveSettings`), the text error messages use (`expected`) and
+ * its default (applied by `settingsFrom` (resolve.ts)), the text error messages use (`expected`) and
  * the row of the README's settings table (`description`, and `defaultText` when the default is
  * not a plain value; scripts/settings-table.js renders the table). Adding a setting is adding
  * one property below.
@@ -28,7 +28,7 @@ export interface SettingAnnotations {
 export const ANNOTATION_KEYWORDS = ['expected', 'defaultText'] as const;
 
 declare const DERIVED: unique symbol;
-/** Type-only mark of a setting whose default is computed from other settings by `resolveSettings`. */
+/** Type-only mark of a setting whose default is computed from other settings by `settingsFrom` (resolve.ts). */
 type TDerived<T extends TSchema> = T & { readonly [DERIVED]: true };
 /** A setting with a `default`. */
 type TDefaulted<T extends TSchema> = TOptional<T & { default: Static<T> }>;
@@ -48,7 +48,7 @@ function defaulted<T extends TSchema>(schema: T, value: Static<T>, description: 
   return Type.Optional(CloneType(schema, { description, default: value, ...(defaultText ? { defaultText } : {}) })) as TDefaulted<T>;
 }
 
-/** An optional setting whose default `resolveSettings` computes from other settings (`defaultText` says how). */
+/** An optional setting whose default `settingsFrom` (resolve.ts) computes from other settings (`defaultText` says how). */
 function derived<T extends TSchema>(schema: T, description: string, defaultText: string): TOptional<TDerived<T>> {
   return Type.Optional(CloneType(schema, { description, defaultText })) as TOptional<TDerived<T>>;
 }
@@ -287,7 +287,7 @@ export type CiRemediationSettings = Static<typeof settingsSchema>;
 /** Whether a property is always present once defaults are applied. */
 type Present<S> = S extends { default: unknown } ? true : S extends { readonly [DERIVED]: true } ? true : S extends { [OptionalKind]: 'Optional' } ? false : true;
 
-/** The type of a schema's value once `resolveSettings` applied every default. */
+/** The type of a schema's value once `settingsFrom` (resolve.ts) applied every default. */
 export type Resolved<S> = S extends TObject<infer P>
   ? Evaluate<
     { readonly [K in keyof P as Present<P[K]> extends true ? K : never]: Resolved<P[K]> }

@@ -1,16 +1,20 @@
 import * as path from 'path';
 import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { resolveSettings } from '../config/defaults';
-import type { CiRemediationSettings, ResolvedSettings } from '../config/settings';
-import { validateSettings } from '../config/validate';
+import { settingsFrom } from '../config/resolve';
+import type { ResolvedSettings } from '../config/settings';
 import { AgentTemplatesConfigMaps } from './agent-templates-config-maps';
 import { CiFailureSensor } from './ci-failure-sensor';
 import { GitHubEventSource } from './github-event-source';
 import { RemediationRbac } from './remediation-rbac';
 
 /** Props of {@link CiRemediationChart}: the settings, plus where relative paths start. */
-export interface CiRemediationChartProps extends CiRemediationSettings, Omit<ChartProps, 'labels'> {
+export interface CiRemediationChartProps extends Omit<ChartProps, 'labels'> {
+  /**
+   * The settings, validated and resolved by `settingsFrom(...)` or `loadSettings(file)`.
+   * @default settingsFrom({}) (the documented deployment)
+   */
+  readonly settings?: ResolvedSettings;
   /** Folder that `templates.dir` is relative to. @default process.cwd() */
   readonly baseDir?: string;
 }
@@ -23,7 +27,6 @@ function commonLabels(settings: ResolvedSettings): Record<string, string> {
 /**
  * The whole CI-failure remediation stack: GitHub EventSource and Service, the Sensor
  * with its filters and CodeRun trigger, least-privilege RBAC, and the agent templates.
- * Invalid settings throw a SettingsError naming each field and the fix.
  */
 export class CiRemediationChart extends Chart {
   /** Settings with defaults applied. */
@@ -34,9 +37,8 @@ export class CiRemediationChart extends Chart {
   public readonly templates: AgentTemplatesConfigMaps;
 
   constructor(scope: Construct, id: string, props: CiRemediationChartProps = {}) {
-    const { baseDir, namespace, disableResourceNameHashes, ...settingsInput } = props;
-    super(scope, id, { namespace, disableResourceNameHashes });
-    const settings = resolveSettings(validateSettings(settingsInput));
+    const { baseDir, settings = settingsFrom({}), ...chartProps } = props;
+    super(scope, id, chartProps);
     this.settings = settings;
     const labels = commonLabels(settings);
 

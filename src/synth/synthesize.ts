@@ -7,8 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Yaml, YamlOutputType } from 'cdk8s';
-import type { CiRemediationSettings } from '../config/settings';
-import { validateSettings } from '../config/validate';
+import type { ResolvedSettings } from '../config/settings';
 import { ArgoCdApplication } from '../constructs/argo-cd-application';
 import { CiRemediationChart } from '../constructs/ci-remediation-chart';
 import { jsonSizeBytes, largestField, OBJECT_SIZE_LIMIT_BYTES } from '../engine/validation/object-size';
@@ -29,7 +28,8 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
-  readonly settings: CiRemediationSettings;
+  /** The settings (from `loadSettings` or `settingsFrom`: validated and resolved once). */
+  readonly settings: ResolvedSettings;
   /** Output folder: created, or replaced when synth wrote it (else OutputFolderError). A symlink is followed. */
   readonly outdir: string;
   /** Folder that relative settings paths start from. @default process.cwd() */
@@ -46,12 +46,10 @@ export function synthesize(options: SynthesizeOptions): string[] {
 }
 
 function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
-  // Validated here as well as in the chart: the chart takes chart props (`namespace`,
-  // `baseDir`, ...) beside the settings, which a settings file must not be able to set.
-  const settings = validateSettings(options.settings);
+  const { settings } = options;
   const app = new App({ outdir: dir, yamlOutputType: YamlOutputType.FILE_PER_CHART, outputFileExtension: '.k8s.yaml' });
-  const stack = new CiRemediationChart(app, STACK_CHART, { ...settings, baseDir: options.baseDir });
-  const argoCd = stack.settings.argoCd;
+  new CiRemediationChart(app, STACK_CHART, { settings, baseDir: options.baseDir });
+  const argoCd = settings.argoCd;
   if (argoCd) {
     const chart = new Chart(app, ARGO_CD_CHART);
     new ArgoCdApplication(chart, 'Application', argoCd);

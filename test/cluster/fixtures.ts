@@ -1,5 +1,6 @@
 /** A cluster in the fake API server holding the synthesized stack, healthy unless a test changes it. */
 import { desiredStack } from '../../src/cluster/desired';
+import { settingsFrom } from '../../src/config/resolve';
 import type { CiRemediationSettings } from '../../src/config/settings';
 import { PROJECT_ROOT } from '../helpers/chart';
 import { argoConditions, codeRun, codeRunCrd, endpoints, eventBus, FakeKubeApiServer, pod, secret, type KubeObject } from '../helpers/fake-kube-apiserver';
@@ -11,7 +12,7 @@ export const SENSOR_USER = 'system:serviceaccount:argo:argo-events-sa';
 
 /** The objects synth produces with `settings` (default: the defaults). */
 export function synthesized(settings: CiRemediationSettings = {}): KubeObject[] {
-  return desiredStack(settings, PROJECT_ROOT).objects as KubeObject[];
+  return desiredStack(settingsFrom(settings), PROJECT_ROOT).objects as KubeObject[];
 }
 
 /** Fills `fake` with a healthy deployment of the stack and three CodeRuns. */

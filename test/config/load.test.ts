@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { loadSettingsFile } from '../../src/config/load';
+import { loadSettings } from '../../src/config/resolve';
 import { SettingsError } from '../../src/config/validate';
 import { tempDir, writeTree } from '../helpers/chart';
 
@@ -9,7 +9,7 @@ const work = tempDir();
 function problems(name: string, bytes: Buffer): string[] {
   const file = path.join(writeTree(path.join(work, name), { 'settings.yaml': bytes }), 'settings.yaml');
   try {
-    loadSettingsFile(file);
+    loadSettings(file);
   } catch (err) {
     expect(err).toBeInstanceOf(SettingsError);
     expect((err as Error).message).toContain(`invalid settings in ${file}`);

@@ -1,4 +1,4 @@
-import { resolveSettings } from '../../src/config/defaults';
+import { settingsFrom } from '../../src/config/resolve';
 import { SettingsError, validateSettings } from '../../src/config/validate';
 
 /** The problems validateSettings reports for `input`. */
@@ -14,7 +14,7 @@ function problems(input: unknown): string[] {
 
 test('empty settings are valid and resolve to the documented defaults', () => {
   expect(problems({})).toEqual([]);
-  const s = resolveSettings({});
+  const s = settingsFrom({});
   expect(s.repositories).toEqual(['5dlabs/cto']);
   expect(s.eventSource).toMatchObject({
     name: 'github', namespace: 'argo', eventName: 'org', organizations: ['5dlabs'], endpoint: '/github/webhook', port: 12000,
@@ -36,9 +36,25 @@ test('empty settings are valid and resolve to the documented defaults', () => {
 });
 
 test('repositories in the EventSource replace the default organizations', () => {
-  const s = resolveSettings(validateSettings({ eventSource: { repositories: ['acme/api'] } }));
+  const s = settingsFrom({ eventSource: { repositories: ['acme/api'] } });
   expect(s.eventSource.organizations).toBeUndefined();
   expect(s.eventSource.repositories).toEqual(['acme/api']);
+});
+
+test('a setting given in part keeps the defaults of the rest, derived defaults follow their source, and the input is not changed', () => {
+  const input = {
+    sensor: { resources: { limits: { cpu: '1' } }, retryStrategy: { steps: 5, duration: '1s' } },
+    codeRun: { model: 'claude-opus-4-1', cli: { maxTokens: 100 } },
+    argoCd: { repoUrl: 'https://github.com/acme/platform.git' },
+  };
+  const before = structuredClone(input);
+  const s = settingsFrom(input);
+  expect(s.sensor.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } });
+  expect(s.sensor.retryStrategy).toEqual({ steps: 5, duration: '1s', factor: 2, jitter: 0.1 });
+  expect(s.codeRun.cli).toEqual({ cliType: 'claude', model: 'claude-opus-4-1', maxTokens: 100, temperature: 0.2 });
+  expect(s.argoCd).toEqual({ repoUrl: 'https://github.com/acme/platform.git', path: 'dist', targetRevision: 'HEAD', name: 'ci-remediation', namespace: 'argocd', project: 'default' });
+  expect(s.filters.includeWorkflows).toBeUndefined();
+  expect(input).toEqual(before);
 });
 
 test.each<[string, unknown, RegExp]>([

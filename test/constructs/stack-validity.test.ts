@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { settingsFrom } from '../../src/config/resolve';
 import { synthesize } from '../../src/synth/synthesize';
 import { validateAgainstSchema, validateCodeRun, validateEventSourceRules, validateSensorRules } from '../../src/engine/validation';
 import { only, PROJECT_ROOT, synthChart, tempDir } from '../helpers/chart';
@@ -45,7 +46,7 @@ test('`cdk8s synth` gives the same files as `npm run synth`', () => {
   const viaApp = path.join(work, 'app');
   const run = spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--output', viaCli], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CI_REMEDIATION_CONFIG: '' } });
   expect(run.status).toBe(0);
-  synthesize({ settings: {}, outdir: viaApp, baseDir: PROJECT_ROOT });
+  synthesize({ settings: settingsFrom({}), outdir: viaApp, baseDir: PROJECT_ROOT });
   const files = fs.readdirSync(viaApp).sort();
   expect(fs.readdirSync(viaCli).sort()).toEqual(files);
   for (const file of files) {

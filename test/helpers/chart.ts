@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { CiRemediationChart } from '../../src/constructs/ci-remediation-chart';
+import { settingsFrom } from '../../src/config/resolve';
 import type { CiRemediationSettings } from '../../src/config/settings';
 
 /** The project's own templates tree, used by default. */
@@ -14,7 +15,7 @@ export type Manifest = { apiVersion: string; kind: string; metadata: { name: str
 /** Synthesizes the chart with `settings` (templates from the project unless overridden). */
 export function synthChart(settings: CiRemediationSettings = {}, baseDir = PROJECT_ROOT): Manifest[] {
   const app = Testing.app();
-  const chart = new CiRemediationChart(app, 'test', { ...settings, baseDir });
+  const chart = new CiRemediationChart(app, 'test', { settings: settingsFrom(settings), baseDir });
   return Testing.synth(chart) as Manifest[];
 }
 

@@ -4,8 +4,7 @@
  * KPIs must equal the values computed by hand below.
  */
 import * as YAML from 'yaml';
-import { resolveSettings } from '../../src/config/defaults';
-import { validateSettings } from '../../src/config/validate';
+import { settingsFrom } from '../../src/config/resolve';
 import { computeReport } from '../../src/report/compute';
 import { createClient, fetchRepository } from '../../src/report/github';
 import type { ReportSettings } from '../../src/report/model';
@@ -16,7 +15,7 @@ const WINDOW = { since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-
 const NOW = new Date('2026-12-02T00:00:00Z');
 
 export function datasetSettings(): ReportSettings {
-  const resolved = resolveSettings(validateSettings(YAML.parse(DATASET_SETTINGS_YAML), 'settings.yaml'));
+  const resolved = settingsFrom(YAML.parse(DATASET_SETTINGS_YAML), 'settings.yaml');
   return { repositories: resolved.repositories, ...resolved.filters };
 }
 

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { settingsFrom } from '../../src/config/resolve';
 import { OUTPUT_MARKER, OutputFolderError } from '../../src/synth/output-folder';
 import { OUTPUT_NAMES, synthesize } from '../../src/synth/synthesize';
 import { PROJECT_ROOT, tempDir, writeTree } from '../helpers/chart';
@@ -101,28 +102,28 @@ describe('no --out can delete or change a file synth did not write', () => {
 describe('the folders synth replaces', () => {
   test('a new folder, then its own output again; a user file added later makes it refuse', () => {
     const outdir = path.join(work, 'own');
-    const files = synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT });
+    const files = synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT });
     expect(files).toEqual([OUTPUT_MARKER, 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
-    expect(synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toEqual(files);
+    expect(synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT })).toEqual(files);
     fs.writeFileSync(path.join(outdir, 'mine.yaml'), 'kept');
     const before = snapshot(outdir);
-    expect(() => synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toThrow(OutputFolderError);
-    expect(() => synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toThrow(/holds mine\.yaml, which synth did not write/);
+    expect(() => synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT })).toThrow(OutputFolderError);
+    expect(() => synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT })).toThrow(/holds mine\.yaml, which synth did not write/);
     expect(snapshot(outdir)).toEqual(before);
   });
 
   test('an empty folder is taken', () => {
     const outdir = path.join(work, 'empty');
     fs.mkdirSync(outdir);
-    synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT });
     expect(fs.readdirSync(outdir).sort()).toEqual([OUTPUT_MARKER, 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   });
 
   test('an output without the Argo CD Application replaces one with it (every name synth writes is its own)', () => {
     const outdir = path.join(work, 'argocd');
-    synthesize({ settings: { argoCd: { repoUrl: 'https://github.com/acme/platform.git' } }, outdir, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({ argoCd: { repoUrl: 'https://github.com/acme/platform.git' } }), outdir, baseDir: PROJECT_ROOT });
     expect(fs.readdirSync(outdir)).toContain('argocd-application.k8s.yaml');
-    synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT });
     expect(fs.readdirSync(outdir)).not.toContain('argocd-application.k8s.yaml');
     expect([...OUTPUT_NAMES].sort()).toEqual([OUTPUT_MARKER, 'argocd-application.k8s.yaml', 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   });
@@ -140,20 +141,20 @@ describe('the folders synth replaces', () => {
 describe('mode and symlinks', () => {
   test('the folder keeps its mode; a new folder gets 0777 less the umask, not mkdtemp 0700', () => {
     const kept = path.join(work, 'mode');
-    synthesize({ settings: {}, outdir: kept, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir: kept, baseDir: PROJECT_ROOT });
     const umask = process.umask();
     expect(fs.statSync(kept).mode & 0o777).toBe(0o777 & ~umask);
     fs.chmodSync(kept, 0o750);
-    synthesize({ settings: {}, outdir: kept, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir: kept, baseDir: PROJECT_ROOT });
     expect(fs.statSync(kept).mode & 0o777).toBe(0o750);
   });
 
   test('a symlinked output folder is followed: the link stays, the folder it points to is replaced', () => {
     const real = path.join(work, 'real-out');
     const link = path.join(work, 'link-out');
-    synthesize({ settings: {}, outdir: real, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir: real, baseDir: PROJECT_ROOT });
     fs.symlinkSync(real, link);
-    synthesize({ settings: { repositories: ['acme/api'] }, outdir: link, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({ repositories: ['acme/api'] }), outdir: link, baseDir: PROJECT_ROOT });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readlinkSync(link)).toBe(real);
     expect(fs.readFileSync(path.join(real, 'ci-remediation.k8s.yaml'), 'utf8')).toContain('(?i)^acme/api$');

@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { loadSettings, settingsFrom } from '../../src/config/resolve';
+import * as validation from '../../src/config/validate';
 import { validateSettings } from '../../src/config/validate';
 import { OUTPUT_MARKER } from '../../src/synth/output-folder';
 import { synthesize } from '../../src/synth/synthesize';
@@ -18,7 +20,7 @@ const work = tempDir();
 
 test('writes the stack and a kustomization listing it', () => {
   const outdir = path.join(work, 'out1');
-  expect(synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT })).toEqual([OUTPUT_MARKER, 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
+  expect(synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT })).toEqual([OUTPUT_MARKER, 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   const kustomization = YAML.parse(fs.readFileSync(path.join(outdir, 'kustomization.yaml'), 'utf8'));
   expect(kustomization).toEqual({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['ci-remediation.k8s.yaml'] });
   const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(outdir, 'ci-remediation.k8s.yaml'), 'utf8')).map(d => d.toJS());
@@ -28,14 +30,14 @@ test('writes the stack and a kustomization listing it', () => {
 test('the same settings give byte-identical output', () => {
   const a = path.join(work, 'same-a');
   const b = path.join(work, 'same-b');
-  synthesize({ settings: { repositories: ['acme/api', 'acme/web'] }, outdir: a, baseDir: PROJECT_ROOT });
-  synthesize({ settings: { repositories: ['acme/api', 'acme/web'] }, outdir: b, baseDir: PROJECT_ROOT });
+  synthesize({ settings: settingsFrom({ repositories: ['acme/api', 'acme/web'] }), outdir: a, baseDir: PROJECT_ROOT });
+  synthesize({ settings: settingsFrom({ repositories: ['acme/api', 'acme/web'] }), outdir: b, baseDir: PROJECT_ROOT });
   expect(snapshotTree(a)).toEqual(snapshotTree(b));
 });
 
 test('an Argo CD Application is written beside, not inside, the kustomization', () => {
   const outdir = path.join(work, 'argocd');
-  const files = synthesize({ settings: { argoCd: { repoUrl: 'https://github.com/acme/platform.git', path: 'deploy/ci-remediation' } }, outdir, baseDir: PROJECT_ROOT });
+  const files = synthesize({ settings: settingsFrom({ argoCd: { repoUrl: 'https://github.com/acme/platform.git', path: 'deploy/ci-remediation' } }), outdir, baseDir: PROJECT_ROOT });
   expect(files).toEqual([OUTPUT_MARKER, 'argocd-application.k8s.yaml', 'ci-remediation.k8s.yaml', 'kustomization.yaml']);
   const app = YAML.parse(fs.readFileSync(path.join(outdir, 'argocd-application.k8s.yaml'), 'utf8'));
   expect(app).toMatchObject({
@@ -49,20 +51,30 @@ test('an Argo CD Application is written beside, not inside, the kustomization', 
 });
 
 test('an object over the API server limit is refused, naming the object and the field', () => {
-  expect(() => synthesize({ settings: { codeRun: { env: { BIG: 'x'.repeat(5_000_000) } } }, outdir: path.join(work, 'big'), baseDir: PROJECT_ROOT }))
+  expect(() => synthesize({ settings: settingsFrom({ codeRun: { env: { BIG: 'x'.repeat(5_000_000) } } }), outdir: path.join(work, 'big'), baseDir: PROJECT_ROOT }))
     .toThrow(/^Sensor argo\/ci-failure-remediation would be \d+ bytes, over the 1572864 bytes \(1\.5 MiB\) the API server can store \(etcd's default request limit\): spec\.triggers\[0\]\.template\.k8s\.source\.resource\.spec\.env\.BIG holds 5000002 bytes/);
   expect(fs.existsSync(path.join(work, 'big'))).toBe(false);
 });
 
 test('chart props are not settings: a settings file cannot set them', () => {
-  const settings = { namespace: 'elsewhere', baseDir: '/' } as unknown as Parameters<typeof synthesize>[0]['settings'];
-  expect(() => synthesize({ settings, outdir: path.join(work, 'props'), baseDir: PROJECT_ROOT })).toThrow(/namespace: unknown setting/);
+  expect(() => settingsFrom({ namespace: 'elsewhere', baseDir: '/' })).toThrow(/namespace: unknown setting/);
+});
+
+test('settings are validated once, where they come in: neither synth nor the chart validates them again', () => {
+  const file = path.join(writeTree(path.join(work, 'once'), { 'settings.yaml': 'repositories: [acme/api]\n' }), 'settings.yaml');
+  const validate = jest.spyOn(validation, 'validateSettings');
+  try {
+    synthesize({ settings: loadSettings(file), outdir: path.join(work, 'once', 'out'), baseDir: PROJECT_ROOT });
+    expect(validate).toHaveBeenCalledTimes(1);
+  } finally {
+    validate.mockRestore();
+  }
 });
 
 describe('a failed synth leaves the output untouched', () => {
   const outdir = path.join(work, 'keep');
   beforeAll(() => {
-    synthesize({ settings: {}, outdir, baseDir: PROJECT_ROOT });
+    synthesize({ settings: settingsFrom({}), outdir, baseDir: PROJECT_ROOT });
   });
   test.each<[string, object, string | undefined]>([
     ['invalid settings', { repositories: [] }, undefined],
@@ -72,7 +84,7 @@ describe('a failed synth leaves the output untouched', () => {
   ])('%s', (_name, settings, template) => {
     const before = snapshotTree(outdir);
     const baseDir = template ? writeTree(path.join(work, `broken-templates-${template.length}`), { 'templates/code/x.sh.hbs': template }) : PROJECT_ROOT;
-    expect(() => synthesize({ settings, outdir, baseDir })).toThrow();
+    expect(() => synthesize({ settings: settingsFrom(settings), outdir, baseDir })).toThrow();
     expect(snapshotTree(outdir)).toEqual(before);
     // No staging folders are left behind.
     expect(fs.readdirSync(work).filter(n => n.includes('staging'))).toEqual([]);
