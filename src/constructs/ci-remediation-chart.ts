@@ -3,8 +3,10 @@ import { Chart, type ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { settingsFrom } from '../config/resolve';
 import type { ResolvedSettings } from '../config/settings';
+import { ciFailureDataFilters } from '../filters/ci-failure-filters';
+import { codeRunTrigger } from '../triggers/coderun-trigger';
 import { AgentTemplatesConfigMaps } from './agent-templates-config-maps';
-import { CiFailureSensor } from './ci-failure-sensor';
+import { CiFailureSensor, DEPENDENCY_NAME, TRIGGER_NAME } from './ci-failure-sensor';
 import { GitHubEventSource } from './github-event-source';
 import { RemediationRbac } from './remediation-rbac';
 
@@ -42,18 +44,38 @@ export class CiRemediationChart extends Chart {
     this.settings = settings;
     const labels = commonLabels(settings);
 
-    this.eventSource = new GitHubEventSource(this, 'EventSource', { settings: settings.eventSource, labels });
+    // Each construct takes its own props; this is where the settings map to them.
+    const { eventSource: es, sensor, codeRun } = settings;
+    this.eventSource = new GitHubEventSource(this, 'EventSource', {
+      name: es.name,
+      namespace: es.namespace,
+      eventName: es.eventName,
+      organizations: es.organizations,
+      repositories: es.repositories,
+      endpoint: es.endpoint,
+      port: es.port,
+      webhookSecret: es.webhookSecret,
+      events: es.events,
+      hooks: es.hooks,
+      labels,
+    });
     this.rbac = new RemediationRbac(this, 'Rbac', {
-      serviceAccountName: settings.sensor.serviceAccountName,
-      serviceAccountNamespace: settings.sensor.namespace,
-      codeRunNamespace: settings.codeRun.namespace,
-      codeRunGroup: settings.codeRun.group,
+      serviceAccountName: sensor.serviceAccountName,
+      serviceAccountNamespace: sensor.namespace,
+      codeRunNamespace: codeRun.namespace,
+      codeRunGroup: codeRun.group,
       labels,
     });
     this.sensor = new CiFailureSensor(this, 'Sensor', {
-      settings,
+      name: sensor.name,
+      namespace: sensor.namespace,
+      serviceAccountName: sensor.serviceAccountName,
+      replicas: sensor.replicas,
+      resources: sensor.resources,
       eventSourceName: this.eventSource.eventSourceName,
       eventName: this.eventSource.eventName,
+      dataFilters: ciFailureDataFilters(settings),
+      trigger: codeRunTrigger(settings, DEPENDENCY_NAME, TRIGGER_NAME),
       labels,
     });
     this.templates = new AgentTemplatesConfigMaps(this, 'AgentTemplates', {

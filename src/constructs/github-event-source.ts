@@ -1,12 +1,48 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { EventSource, type IoArgoprojEventsV1Alpha1GithubEventSource, type IoArgoprojEventsV1Alpha1WebhookContext } from '../../imports/argoproj.io';
-import type { ResolvedSettings } from '../config/settings';
+/** A key of a Kubernetes Secret. */
+export interface SecretKeySelector {
+  /** Secret name. */
+  readonly name: string;
+  /** Key inside the Secret. */
+  readonly key: string;
+}
+
+/** Credentials and URL with which the EventSource manages the GitHub webhooks itself. */
+export interface GitHubHookManagement {
+  /** Public URL GitHub delivers to (scheme and host; Argo appends the endpoint path). */
+  readonly url: string;
+  /** A token allowed to manage hooks. Exactly one of `apiToken` and `githubApp`. @default none */
+  readonly apiToken?: SecretKeySelector;
+  /** A GitHub App allowed to manage hooks. Exactly one of `apiToken` and `githubApp`. @default none */
+  readonly githubApp?: { readonly appId: number; readonly installationId: number; readonly privateKey: SecretKeySelector };
+  /** Whether the hooks are active. @default true (Argo's own default, false, creates hooks that never deliver) */
+  readonly active?: boolean;
+}
 
 /** Props of {@link GitHubEventSource}. */
 export interface GitHubEventSourceProps {
-  /** EventSource settings with defaults applied. */
-  readonly settings: ResolvedSettings['eventSource'];
+  /** EventSource name; the Service is named `<name>-eventsource-svc`. */
+  readonly name: string;
+  /** Namespace of the EventSource and its Service. */
+  readonly namespace: string;
+  /** Event name (the key under `spec.github`), as Sensors reference it. */
+  readonly eventName: string;
+  /** Organizations whose hooks are managed. Exactly one of `organizations` and `repositories`. @default none */
+  readonly organizations?: readonly string[];
+  /** Repositories (`owner/name`) whose hooks are managed. Exactly one of `organizations` and `repositories`. @default none */
+  readonly repositories?: readonly string[];
+  /** Webhook path. */
+  readonly endpoint: string;
+  /** Webhook port, also the Service port. */
+  readonly port: number;
+  /** Secret verifying `X-Hub-Signature-256`. Required: without it Argo Events accepts unsigned webhooks. */
+  readonly webhookSecret: SecretKeySelector;
+  /** GitHub events the managed hooks subscribe to. @default ['*'] */
+  readonly events?: readonly string[];
+  /** Hook management. @default none (hooks configured in GitHub by hand) */
+  readonly hooks?: GitHubHookManagement;
   /** Labels for every object. @default none */
   readonly labels?: Record<string, string>;
 }
@@ -32,13 +68,11 @@ export class GitHubEventSource extends Construct {
 
   constructor(scope: Construct, id: string, props: GitHubEventSourceProps) {
     super(scope, id);
-    const s = props.settings;
-    if (!s.webhookSecret?.name || !s.webhookSecret.key) {
-      throw new Error('eventSource.webhookSecret: a Secret reference { name, key } is required; without it Argo Events accepts unsigned webhooks from anyone');
+    const problems = propsProblems(props);
+    if (problems.length > 0) {
+      throw new Error(`GitHubEventSource ${this.node.path}: ${problems.join('; ')}`);
     }
-    if (Boolean(s.organizations) === Boolean(s.repositories)) {
-      throw new Error('eventSource: set exactly one of organizations or repositories');
-    }
+    const s = props;
     this.eventSourceName = s.name;
     this.eventName = s.eventName;
     const labels = props.labels ?? {};
@@ -53,10 +87,10 @@ export class GitHubEventSource extends Construct {
     } as IoArgoprojEventsV1Alpha1WebhookContext;
 
     const github: IoArgoprojEventsV1Alpha1GithubEventSource = {
-      ...(s.organizations ? { organizations: s.organizations } : {}),
+      ...(s.organizations ? { organizations: [...s.organizations] } : {}),
       ...(s.repositories ? { repositories: groupRepositories(s.repositories) } : {}),
       webhook,
-      events: s.events,
+      events: [...(s.events ?? ['*'])],
       webhookSecret: { name: s.webhookSecret.name, key: s.webhookSecret.key },
       contentType: 'json',
       ...(s.hooks?.apiToken ? { apiToken: { name: s.hooks.apiToken.name, key: s.hooks.apiToken.key } } : {}),
@@ -69,7 +103,7 @@ export class GitHubEventSource extends Construct {
           },
         }
         : {}),
-      ...(s.hooks ? { active: s.hooks.active } : {}),
+      ...(s.hooks ? { active: s.hooks.active ?? true } : {}),
     };
 
     this.eventSource = new EventSource(this, 'Resource', {
@@ -84,6 +118,24 @@ export class GitHubEventSource extends Construct {
     });
     this.service.selectLabel(EVENT_SOURCE_POD_LABEL, s.name);
   }
+}
+
+/** What is wrong with the props, each with the fix. */
+function propsProblems(props: GitHubEventSourceProps): string[] {
+  const problems: string[] = [];
+  if (!props.webhookSecret?.name || !props.webhookSecret.key) {
+    problems.push('webhookSecret: a Secret reference { name, key } is required; without it Argo Events accepts unsigned webhooks from anyone');
+  }
+  if (Boolean(props.organizations) === Boolean(props.repositories)) {
+    problems.push('set exactly one of organizations or repositories (the Argo Events controller rejects an EventSource with both or neither)');
+  }
+  if (props.hooks && Boolean(props.hooks.apiToken) === Boolean(props.hooks.githubApp)) {
+    problems.push('hooks: set exactly one of apiToken or githubApp (the credentials Argo Events manages the hooks with)');
+  }
+  if (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535) {
+    problems.push(`port: ${props.port} is not a port number; use one from 1 to 65535`);
+  }
+  return problems;
 }
 
 /** `owner/name` list to Argo's `[{owner, names}]`, owners and names sorted. */

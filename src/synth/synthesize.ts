@@ -52,7 +52,14 @@ function synthesizeInto(dir: string, options: SynthesizeOptions): string[] {
   const argoCd = settings.argoCd;
   if (argoCd) {
     const chart = new Chart(app, ARGO_CD_CHART);
-    new ArgoCdApplication(chart, 'Application', argoCd);
+    new ArgoCdApplication(chart, 'Application', {
+      name: argoCd.name,
+      namespace: argoCd.namespace,
+      project: argoCd.project,
+      repoUrl: argoCd.repoUrl,
+      path: argoCd.path,
+      targetRevision: argoCd.targetRevision,
+    });
   }
   checkObjectSizes(app);
   app.synth();
