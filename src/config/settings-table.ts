@@ -3,9 +3,9 @@
  * `node scripts/settings-table.js --write` puts it into README.md, and a test fails when the
  * README and the definition differ.
  */
-import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import * as YAML from 'yaml';
+import { settingDefault } from './resolve';
 import { settingsSchema, type SettingAnnotations } from './settings';
 
 /** Marks around the generated table in README.md. */
@@ -43,7 +43,7 @@ export function settingRows(schema: TSchema = settingsSchema): SettingRow[] {
 function defaultOf(node: Node): string {
   if (node.defaultText !== undefined) return node.defaultText;
   if (node.default === undefined) return '–';
-  const value: unknown = Value.Default(node, undefined);
+  const value = settingDefault(node);
   return `\`${YAML.stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim()}\``;
 }
 

@@ -15,6 +15,7 @@
 import {
   CloneType, Type, type Evaluate, type OptionalKind, type SchemaOptions, type Static, type TObject, type TOptional, type TProperties, type TSchema,
 } from '@sinclair/typebox';
+import { DEFAULT_ORGANIZATIONS } from './resolve';
 
 /** What a setting's schema may carry beside JSON Schema's own keywords (Ajv is told of them, see settings-ajv.ts). */
 export interface SettingAnnotations {
@@ -123,9 +124,6 @@ const workflowNames = Type.Array(
 );
 
 const CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'timed_out', 'action_required', 'stale', 'skipped', 'startup_failure'] as const;
-
-/** Organizations whose hooks are managed when neither `eventSource.organizations` nor `eventSource.repositories` is set. */
-export const DEFAULT_ORGANIZATIONS: readonly string[] = ['5dlabs'];
 
 // --- The settings ----------------------------------------------------------------------------
 

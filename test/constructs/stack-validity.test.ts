@@ -2,12 +2,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { settingsFrom } from '../../src/config/resolve';
+import type { CiRemediationSettings } from '../../src/config/settings';
 import { synthesize } from '../../src/synth/synthesize';
 import { validateAgainstSchema, validateCodeRun, validateEventSourceRules, validateSensorRules } from '../../src/engine/validation';
 import { only, PROJECT_ROOT, synthChart, tempDir } from '../helpers/chart';
 
 /** Settings that exercise every optional feature. */
-const SETTINGS_VARIANTS = {
+const SETTINGS_VARIANTS: Record<string, CiRemediationSettings> = {
   defaults: {},
   everything: {
     repositories: ['acme/api', 'acme/web', 'other/tool'],

@@ -111,6 +111,14 @@ describe('the command line (compiled JavaScript, as users run it)', () => {
     }
   });
 
+  test('the build-time settings schema JSON resolves the defaults exactly as the definition does', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const compiled = require(path.join(PROJECT_ROOT, 'lib', 'src', 'config', 'resolve.js')) as typeof import('../../src/config/resolve');
+    for (const input of [{}, { sensor: { retryStrategy: { steps: 1, duration: '1s' } }, argoCd: { repoUrl: 'https://github.com/acme/platform.git' } }]) {
+      expect(compiled.settingsFrom(input)).toEqual(settingsFrom(input));
+    }
+  });
+
   test.each([
     [['simulate', '--event', 'x.json']],
     [['replay', '--sensor', 'dist/ci-remediation.k8s.yaml']],
