@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as YAML from 'yaml';
 import { asSimulatorLimit } from './limits';
 import type { IssuePath } from './validation/validation-issue';
+import { isJsonObject } from './plain-data';
 
 /** A manifest file that cannot be read or holds no Sensor; the message is one line. */
 export class ManifestFileError extends Error {
@@ -56,13 +57,10 @@ export interface ManifestText {
  */
 const MAX_ALIAS_COUNT = 100;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whether a document is a list of objects (`kind: List`, `ConfigMapList`, ...) whose items are read instead. */
 function isListDocument(value: unknown): value is { items: unknown[] } {
-  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+  return isJsonObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 /**
@@ -152,7 +150,7 @@ export function parseManifests(text: string, source = '<input>'): unknown[] {
 
 /** The first object of kind `Sensor` among manifests, or undefined. */
 export function findSensor(manifests: readonly unknown[]): Record<string, unknown> | undefined {
-  return manifests.find((m): m is Record<string, unknown> => isObject(m) && m.kind === 'Sensor');
+  return manifests.find((m): m is Record<string, unknown> => isJsonObject(m) && m.kind === 'Sensor');
 }
 
 /**

@@ -8,6 +8,7 @@ import type { FilterStep } from './filters/outcome';
 import { asSimulatorLimit } from './limits';
 import { conditionsHold, runTrigger, triggerType } from './triggers';
 import { formatIssuePath, validateAgainstSchema, validateSensorRules, type ValidationIssue } from './validation';
+import { isJsonObject, type JsonObject } from './plain-data';
 
 /** The `--json` shape of `simulate`. */
 export interface SimulationResult {
@@ -70,11 +71,6 @@ export interface SimulateOptions {
   readonly validationIssues?: readonly ValidationIssue[];
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringField(obj: JsonObject, key: string): string {
   const value = obj[key];
@@ -118,8 +114,8 @@ export function controllerRejections(sensor: unknown): ValidationIssue[] {
 export function simulateSensor(sensor: unknown, event: SensorEvent | null, options: SimulateOptions = {}): SimulationReport {
   const validationIssues = options.validationIssues ?? controllerRejections(sensor);
   const resource = sensor as JsonObject;
-  const metadata = isObject(resource.metadata) ? resource.metadata : {};
-  const spec = isObject(resource.spec) ? resource.spec : undefined;
+  const metadata = isJsonObject(resource.metadata) ? resource.metadata : {};
+  const spec = isJsonObject(resource.spec) ? resource.spec : undefined;
   const sensorName = stringField(metadata, 'name');
 
   const dependencyResults: SimulationResult['dependencies'] = [];
@@ -127,7 +123,7 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   const satisfied = new Map<string, SensorEvent>();
   const unknown = new Set<string>();
   for (const entry of listField(spec, 'dependencies')) {
-    const dependency = isObject(entry) ? entry : {};
+    const dependency = isJsonObject(entry) ? entry : {};
     const evaluated = evaluateDependency(dependency, event);
     dependencyResults.push(evaluated.result);
     dependencyDetails.push(evaluated.details);
@@ -140,8 +136,8 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   const triggerDetails: TriggerDetails[] = [];
   const now = options.now ?? new Date();
   for (const entry of listField(spec, 'triggers')) {
-    const trigger = isObject(entry) ? entry : {};
-    const template = isObject(trigger.template) ? trigger.template : {};
+    const trigger = isJsonObject(entry) ? entry : {};
+    const template = isJsonObject(trigger.template) ? trigger.template : {};
     const name = stringField(template, 'name');
     const conditions = stringField(template, 'conditions');
     const details = { name, type: triggerType(template), conditions, conditionsHeld: false };

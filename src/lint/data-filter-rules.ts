@@ -8,7 +8,7 @@ import { GoNumError, parseBool, parseFloat } from '../engine/go/strconv';
 import { re2CompileError } from '../filters/regex';
 import { error, warning, withFix, type ObjectFinding } from './findings';
 import { dataFiltersOf, type FilterAt } from './sensor-model';
-import type { JsonObject } from '../engine/validation/go-values';
+import type { JsonObject } from '../engine/plain-data';
 
 /** Comparators the controller accepts (reference §9). */
 export const DATA_FILTER_COMPARATORS: readonly string[] = ['>=', '>', '=', '!=', '<', '<=', ''];

@@ -2,7 +2,7 @@
  * Rules on GitHub EventSources (reference §10): `missing-webhook-secret`, a warning: without a
  * secret every event is still delivered, and forged ones may be too (a risk, not a rejection).
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { atKey, warning, type ObjectFinding } from './findings';
 
 /** Field names people write for the webhook secret that the event source does not read. */

@@ -4,7 +4,7 @@
  * at run time; a parse error is a filter error, and with AND that drops every event.
  */
 import { GovaluateError, parseExpression } from '../engine/govaluate';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { error, type ObjectFinding } from './findings';
 import { exprFiltersOf } from './sensor-model';
 

@@ -3,7 +3,7 @@
  * `generate-name`, `coderun-contract`.
  */
 import { validateCodeRun } from '../engine/validation';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { atKey, error, warning, type ObjectFinding } from './findings';
 import type { IssuePath } from '../engine/validation';
 import { k8sResourceOf, parametersOf, templateOf, triggersOf, type TriggerAt } from './sensor-model';

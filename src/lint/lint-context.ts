@@ -1,7 +1,7 @@
 /**
  * What rules may know beyond the object they check: the other objects of the same lint run.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { DependencyAt } from './sensor-model';
 
 /** The objects of one lint run that rules can cross-reference. */

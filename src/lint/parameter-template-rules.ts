@@ -5,7 +5,7 @@
 import { parseTemplate } from '../engine/go/template';
 import { lex, type Item } from '../engine/go/template/lexer';
 import { labelValueProblem } from '../engine/validation';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, withFix, type ObjectFinding } from './findings';
 import type { LintContext } from './lint-context';

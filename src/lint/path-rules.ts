@@ -6,7 +6,7 @@
  */
 import { RE2JS } from 're2js';
 import { canonicalHeaderKey } from '../engine/github-event';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, type ObjectFinding } from './findings';
 import { eventSourceTypeOf, looksLikeGitHub, type LintContext } from './lint-context';

@@ -3,7 +3,7 @@
  * that the EventSources of the same lint run do not define; such a dependency never receives
  * anything). Only applied when the run contains at least one EventSource.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { warning, type ObjectFinding } from './findings';
 import { nameOf, type LintContext } from './lint-context';
 import { dependenciesOf } from './sensor-model';

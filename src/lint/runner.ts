@@ -3,7 +3,7 @@
  */
 import * as fs from 'fs';
 import { ManifestFileError, readManifestText, type ManifestObject, type ManifestText } from '../engine/load-yaml';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { objectSizeIssue } from '../engine/validation/object-size';
 import { dataFilterRules } from './data-filter-rules';
 import { eventSourceRules } from './event-source-rules';

@@ -2,7 +2,7 @@
  * Read-only views of the parts of a Sensor the lint rules inspect, each with its JSON path.
  * Fields of the wrong type are skipped: the schema rule reports them.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { parseManifests } from '../engine/load-yaml';
 import type { IssuePath } from '../engine/validation';
 

@@ -2,7 +2,7 @@
  * Rules on trigger wiring (reference §7, §8): `retry-in-template`, `retry-without-at-least-once`,
  * `conditions-unknown-dependency`, `parameter-unknown-dependency`.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { atKey, error, warning, withFix, type ObjectFinding } from './findings';
 import { dependenciesOf, parametersOf, templateOf, triggersOf } from './sensor-model';
 

@@ -12,7 +12,7 @@
  * risk (a misspelt field does nothing), not a rejection.
  */
 import { validateAgainstSchema, validateEventSourceRules, validateSensorRules, type ValidationIssue } from '../engine/validation';
-import type { JsonObject } from '../engine/validation/go-values';
+import type { JsonObject } from '../engine/plain-data';
 import { atKey, error, warning, type ObjectFinding } from './findings';
 
 /**

@@ -11,6 +11,7 @@ import { dropReason } from '../cli/replay-command';
 import { firstDependencyAddress } from '../cli/simulate-command';
 import type { JournalDelivery } from './journal';
 import { InvalidResourceError, resourceFile, resourceName } from './out-dir';
+import { isJsonObject } from '../engine/plain-data';
 
 /** A Sensor prepared once for many deliveries. */
 export interface PreparedSensor {
@@ -51,17 +52,14 @@ export interface DeliveryOutcome {
   readonly triggers: TriggerOutcome[];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whether the trigger at `index` is a k8s trigger whose operation is create (the default). */
 function isK8sCreate(sensor: Record<string, unknown>, index: number): boolean {
-  const spec = isObject(sensor.spec) ? sensor.spec : {};
+  const spec = isJsonObject(sensor.spec) ? sensor.spec : {};
   const triggers = Array.isArray(spec.triggers) ? spec.triggers : [];
-  const template = isObject(triggers[index]) && isObject((triggers[index] as Record<string, unknown>).template) ? (triggers[index] as { template: Record<string, unknown> }).template : {};
+  const template = isJsonObject(triggers[index]) && isJsonObject((triggers[index] as Record<string, unknown>).template) ? (triggers[index] as { template: Record<string, unknown> }).template : {};
   const k8s = template.k8s;
-  if (!isObject(k8s)) return false;
+  if (!isJsonObject(k8s)) return false;
   return k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
 }
 
@@ -103,8 +101,8 @@ export function evaluateDelivery(prepared: PreparedSensor, entry: JournalDeliver
 
 /** The object as the API server stores it: the generated name and the defaulted namespace set. */
 function withName(resource: unknown, name: string, defaultNamespace: string): unknown {
-  if (!isObject(resource)) return resource;
-  const metadata = isObject(resource.metadata) ? { ...resource.metadata } : {};
+  if (!isJsonObject(resource)) return resource;
+  const metadata = isJsonObject(resource.metadata) ? { ...resource.metadata } : {};
   metadata.name = name;
   if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = defaultNamespace;
   return { ...resource, metadata };

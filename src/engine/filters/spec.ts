@@ -3,6 +3,7 @@
  * Go's nil-versus-empty distinctions: an absent or `null` list is nil, `[]` is an empty
  * non-nil list, and the two behave differently (reference §2-§5).
  */
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A data filter item (`v1alpha1.DataFilter`). `value` null means no values given. */
 export interface DataFilterSpec {
@@ -60,11 +61,6 @@ export class FilterSpecError extends Error {
   }
 }
 
-type Plain = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -73,8 +69,8 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function objectAt(value: unknown, where: string, allowed: readonly string[]): Plain {
-  if (!isPlainObject(value)) throw new FilterSpecError(`${where} must be an object, got ${describe(value)}`);
+function objectAt(value: unknown, where: string, allowed: readonly string[]): JsonObject {
+  if (!isJsonObject(value)) throw new FilterSpecError(`${where} must be an object, got ${describe(value)}`);
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new FilterSpecError(`${where} has unknown field "${key}" (known: ${allowed.join(', ')})`);

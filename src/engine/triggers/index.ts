@@ -5,6 +5,7 @@
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
 import { applyParams, constructPayload, type DependencyEvents } from './params';
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
 export { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
@@ -12,11 +13,6 @@ export { applyParams, constructPayload, resolveParamValue, TriggerParameterError
 export { parameterList, SensorShapeError, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Keys of a trigger template that are not its type. */
 const TEMPLATE_NON_TYPE_KEYS = new Set(['name', 'conditions', 'conditionsReset']);
@@ -58,20 +54,20 @@ export interface RunTriggerInput {
  * @throws TriggerParameterError (Argo's parameter errors), TriggerError, SensorShapeError
  */
 export function runTrigger(input: RunTriggerInput): unknown {
-  const trigger = isObject(input.trigger) ? input.trigger : {};
-  if (!isObject(trigger.template)) throw new TriggerError('trigger has no template');
+  const trigger = isJsonObject(input.trigger) ? input.trigger : {};
+  if (!isJsonObject(trigger.template)) throw new TriggerError('trigger has no template');
   // The sensor holds the template decoded into its struct: fields it does not declare are gone.
   let template = decodedTriggerTemplate(trigger.template);
   if (trigger.parameters !== undefined && trigger.parameters !== null) {
     const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events));
-    if (!isObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
+    if (!isJsonObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
     // ... and it decodes the result of the parameters back into it.
     template = decodedTriggerTemplate(applied);
   }
   const type = triggerType(template);
   if (type === undefined) throw new TriggerError('trigger template has no trigger type (k8s, http, ...)');
   const spec = template[type];
-  if (!isObject(spec)) throw new TriggerError(`trigger template '${type}' must be an object`);
+  if (!isJsonObject(spec)) throw new TriggerError(`trigger template '${type}' must be an object`);
 
   if (RESOURCE_TRIGGER_TYPES.has(type)) {
     const context: ResourceTriggerContext = {
@@ -91,7 +87,7 @@ export function runTrigger(input: RunTriggerInput): unknown {
     ? rest
     : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
   const decoded = decodedTriggerTemplate({ [type]: withParameters })[type];
-  const applied = isObject(decoded) ? decoded : {};
+  const applied = isJsonObject(decoded) ? decoded : {};
   if (Array.isArray(spec.payload)) applied.payload = payloadValue(constructPayload(spec.payload, input.events));
   return applied;
 }

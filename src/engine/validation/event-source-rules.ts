@@ -4,7 +4,8 @@
  * (`pkg/eventsources/sources/github/validate.go`), and the webhook context checks, applied to
  * every webhook context found.
  */
-import { goList, goObject, goString, isJsonObject, isSet, requireResource, type JsonObject } from './go-values';
+import { goList, goObject, goString, isSet, requireResource } from './go-values';
+import { isJsonObject, type JsonObject } from '../plain-data';
 import type { IssuePath, ValidationIssue } from './validation-issue';
 
 /** `spec` keys that configure the EventSource itself rather than naming an event-source type. */

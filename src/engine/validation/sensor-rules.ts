@@ -4,7 +4,8 @@
  * The controller stops at the first error; this reports every one, each at the path of the
  * offending field. Fields of the wrong JSON type are left to `validateAgainstSchema`.
  */
-import { goList, goObject, goString, isJsonObject, isSet, requireResource, type JsonObject } from './go-values';
+import { goList, goObject, goString, isSet, requireResource } from './go-values';
+import { isJsonObject, type JsonObject } from '../plain-data';
 import { parseTimeOfDay, timeZoneProblem } from './time-of-day';
 import type { IssuePath, ValidationIssue } from './validation-issue';
 
