@@ -15,6 +15,11 @@ export class ManifestFileError extends Error {
     super(message);
     this.name = 'ManifestFileError';
   }
+
+  /** The error for a key repeated in one mapping of `source`. */
+  static duplicateKey(source: string, duplicate: DuplicateKey): ManifestFileError {
+    return new ManifestFileError(`${source}:${duplicate.line}:${duplicate.column}: not valid YAML/JSON: duplicate key ${JSON.stringify(duplicate.key)} (keys of a mapping must be unique)`);
+  }
 }
 
 /** A 1-based line and column in a manifest text. */
@@ -142,9 +147,7 @@ function duplicateKeysOf(document: YAML.Document, offsets: ReadonlySet<number>, 
 export function parseManifests(text: string, source = '<input>'): unknown[] {
   const { objects, duplicateKeys } = readManifestText(text, source);
   const [duplicate] = duplicateKeys;
-  if (duplicate) {
-    throw new ManifestFileError(`${source}:${duplicate.line}:${duplicate.column}: not valid YAML/JSON: duplicate key ${JSON.stringify(duplicate.key)} (keys of a mapping must be unique)`);
-  }
+  if (duplicate) throw ManifestFileError.duplicateKey(source, duplicate);
   return objects.map(object => object.value);
 }
 
