@@ -158,19 +158,14 @@ export function readTimeFilter(value: unknown, where = 'filters.time'): TimeFilt
 }
 
 const FILTER_KEYS = ['exprs', 'data', 'context', 'time', 'script', 'dataLogicalOperator', 'exprLogicalOperator'];
-const decoded = new WeakMap<object, FiltersSpec>();
 
 /**
  * Reads a dependency's `filters`. Undefined/null gives null (no filters: the event passes).
- * Results are memoized per object, since a sensor evaluates the same filters for every event.
+ * The Sensor model (../model) reads each dependency's filters once, for every event.
  * @throws FilterSpecError when the object could not be decoded by the sensor
  */
 export function readFilters(value: unknown): FiltersSpec | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'object') {
-    const hit = decoded.get(value);
-    if (hit) return hit;
-  }
   const f = objectAt(value, 'filters', FILTER_KEYS);
   const spec: FiltersSpec = {
     exprs: readExprFilters(f.exprs),
@@ -181,6 +176,5 @@ export function readFilters(value: unknown): FiltersSpec | null {
     dataLogicalOperator: stringAt(f.dataLogicalOperator, 'filters.dataLogicalOperator'),
     exprLogicalOperator: stringAt(f.exprLogicalOperator, 'filters.exprLogicalOperator'),
   };
-  decoded.set(f, spec);
   return spec;
 }

@@ -1,5 +1,6 @@
 import { decodeSensor, isSensorModel, readSensorManifest, sensorModelOf, triggersWithDeadLetters } from '../../../src/engine/model';
 import { ManifestFileError } from '../../../src/engine/load-yaml';
+import { simulateSensor } from '../../../src/engine/sensor';
 
 const SENSOR_YAML = `apiVersion: argoproj.io/v1alpha1
 kind: ConfigMap
@@ -116,5 +117,17 @@ describe('decodeSensor', () => {
     expect(isSensorModel({ kind: 'Sensor', path: [], raw: {}, locate: undefined })).toBe(false);
     expect(sensorModelOf(model)).toBe(model);
     expect(JSON.parse(JSON.stringify(model.raw))).toEqual({ kind: 'Sensor' });
+  });
+});
+
+describe('readers of the model', () => {
+  test('simulateSensor gives the same report for the model as for the plain data', () => {
+    const model = readSensorManifest(SENSOR_YAML)!;
+    const event = { context: { type: 'webhook', source: 'github', subject: 'org', id: '1', time: '2025-06-01T11:59:58Z', datacontenttype: 'application/json', specversion: '1.0' }, data: '{"body":{"action":"completed"}}' };
+    const now = new Date('2025-06-01T12:00:00Z');
+    expect(simulateSensor(model, event, { now })).toEqual(simulateSensor(model.raw, event, { now }));
+    expect(simulateSensor(model, event, { now }).dependencies).toEqual([
+      { name: 'dep', passed: false, error: 'filters.data[0].value[1] must be a string, got number 7 (quote it in YAML)' },
+    ]);
   });
 });
