@@ -17,8 +17,12 @@ export interface EventModel extends ModelNode {
   readonly name: string;
 }
 
+/** Marks the objects {@link decodeEventSource} makes: no key of parsed YAML or JSON can be a symbol. */
+const EVENT_SOURCE_MODEL: unique symbol = Symbol('EventSourceModel');
+
 /** An EventSource. */
 export interface EventSourceModel extends ModelNode {
+  readonly [EVENT_SOURCE_MODEL]: true;
   readonly kind: 'EventSource';
   /** `metadata.name`: undefined when absent or not a string. */
   readonly name: string | undefined;
@@ -29,6 +33,11 @@ export interface EventSourceModel extends ModelNode {
   /** The events that are objects. */
   readonly events: readonly EventModel[];
   readonly locate: SourceLocator | undefined;
+}
+
+/** True for a model {@link decodeEventSource} made (and not an EventSource as plain data). */
+export function isEventSourceModel(value: unknown): value is EventSourceModel {
+  return isJsonObject(value) && EVENT_SOURCE_MODEL in value;
 }
 
 /**
@@ -49,5 +58,5 @@ export function decodeEventSource(value: unknown, locate?: SourceLocator, caller
     }
   }
   const name = isJsonObject(metadata) && typeof metadata.name === 'string' ? metadata.name : undefined;
-  return { kind: 'EventSource', path: [], raw, name, spec, eventNames, events, locate };
+  return { [EVENT_SOURCE_MODEL]: true, kind: 'EventSource', path: [], raw, name, spec, eventNames, events, locate };
 }
