@@ -1,9 +1,9 @@
 /**
  * The one reader of Kubernetes manifests (YAML or JSON, possibly several documents or a
- * `kind: List`) for every command: `simulate` and `replay` take the Sensor out of them, `lint`
- * checks every object and reports findings at their source positions.
+ * `kind: List`) for every command: `simulate`, `replay` and `serve` take the Sensor out of them,
+ * `lint` checks every object and reports findings at their source positions (../model decodes
+ * the Sensors and EventSources).
  */
-import * as fs from 'fs';
 import * as YAML from 'yaml';
 import { asSimulatorLimit } from './limits';
 import type { IssuePath } from './validation/validation-issue';
@@ -149,27 +149,6 @@ export function parseManifests(text: string, source = '<input>'): unknown[] {
   const [duplicate] = duplicateKeys;
   if (duplicate) throw ManifestFileError.duplicateKey(source, duplicate);
   return objects.map(object => object.value);
-}
-
-/** The first object of kind `Sensor` among manifests, or undefined. */
-export function findSensor(manifests: readonly unknown[]): Record<string, unknown> | undefined {
-  return manifests.find((m): m is Record<string, unknown> => isJsonObject(m) && m.kind === 'Sensor');
-}
-
-/**
- * Reads a file and returns the first Sensor in it.
- * @throws ManifestFileError when the file is missing or unreadable, not YAML/JSON, or holds no Sensor
- */
-export function loadSensorFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ManifestFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const sensor = findSensor(parseManifests(text, file));
-  if (!sensor) throw new ManifestFileError(`${file}: no Sensor (an object with kind: Sensor) found`);
-  return sensor;
 }
 
 /**

@@ -26,7 +26,7 @@ const WARNING_SCHEMA_RULES = new Set(['schema/required', 'schema/unknown-field']
 
 /** Schema and controller findings of a Sensor or EventSource. */
 export function validatorRules(object: SensorModel | EventSourceModel): ObjectFinding[] {
-  const controllerIssues = object.kind === 'Sensor' ? validateSensorRules(object) : validateEventSourceRules(object.raw);
+  const controllerIssues = object.kind === 'Sensor' ? validateSensorRules(object) : validateEventSourceRules(object);
   return [
     ...validateAgainstSchema(object.raw).map(issue => asFinding(issue, 'schema')),
     ...controllerIssues.filter(issue => !COVERED_CONTROLLER_RULES.has(issue.rule)).map(issue => asFinding(issue, 'controller')),

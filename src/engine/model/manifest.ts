@@ -2,6 +2,7 @@
  * Manifest texts to models: the one way every command reads its Sensors and EventSources
  * (through ../load-yaml.ts: several documents, `kind: List` items, YAML positions).
  */
+import * as fs from 'fs';
 import { ManifestFileError, readManifestText, type DuplicateKey, type ManifestObject } from '../load-yaml';
 import { isJsonObject } from '../plain-data';
 import { decodeEventSource, type EventSourceModel } from './event-source';
@@ -45,4 +46,20 @@ export function readSensorManifest(text: string, source = '<input>'): SensorMode
   if (duplicate) throw ManifestFileError.duplicateKey(source, duplicate);
   const found = objects.find(object => isJsonObject(object.value) && object.value.kind === 'Sensor');
   return found === undefined ? undefined : decodeSensor(found.value, found.locate);
+}
+
+/**
+ * Reads a file and decodes the first Sensor in it.
+ * @throws ManifestFileError when the file is missing or unreadable, not YAML/JSON, or holds no Sensor
+ */
+export function loadSensorFile(file: string): SensorModel {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ManifestFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const sensor = readSensorManifest(text, file);
+  if (!sensor) throw new ManifestFileError(`${file}: no Sensor (an object with kind: Sensor) found`);
+  return sensor;
 }

@@ -5,6 +5,7 @@
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
 import { applyParams, constructPayload, type DependencyEvents } from './params';
+import { triggerType } from '../model/triggers';
 import { isJsonObject, type JsonObject } from '../plain-data';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
@@ -14,16 +15,8 @@ export { parameterList, SensorShapeError, type TriggerParameter, type TriggerPar
 export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
 
 
-/** Keys of a trigger template that are not its type. */
-const TEMPLATE_NON_TYPE_KEYS = new Set(['name', 'conditions', 'conditionsReset']);
-
 /** Trigger types whose `parameters` apply to an object fetched from `source`. */
 const RESOURCE_TRIGGER_TYPES = new Set(['k8s', 'argoWorkflow']);
-
-/** The type key of a trigger template (`k8s`, `http`, ...), or undefined when there is none. */
-export function triggerType(template: JsonObject): string | undefined {
-  return Object.keys(template).find(key => !TEMPLATE_NON_TYPE_KEYS.has(key) && template[key] !== null && template[key] !== undefined);
-}
 
 /** A payload as shown: JSON as its value, other text (an empty `dest` may give any) as a string, nil as null. */
 function payloadValue(payload: string | null): unknown {
