@@ -71,7 +71,6 @@ export interface SimulateOptions {
   readonly validationIssues?: readonly ValidationIssue[];
 }
 
-
 /** `path: message`; schema messages already start with their path. */
 function issueText(issue: ValidationIssue): string {
   const path = formatIssuePath(issue.path);
