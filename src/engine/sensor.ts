@@ -139,7 +139,7 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
         triggerResults.push({ name, fired: false, resource: null, error: null, ...cannotEvaluate });
         continue;
       }
-      const built = runTrigger({ trigger: trigger.raw, events: satisfied, sensorName, sensorNamespace: model.namespace || undefined, now });
+      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: model.namespace || undefined, now });
       triggerResults.push({ name, fired: true, resource: built, error: null });
     } catch (err) {
       const limit = asSimulatorLimit(err);

@@ -5,7 +5,7 @@
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
 import { applyParams, constructPayload, type DependencyEvents } from './params';
-import { triggerType } from '../model/triggers';
+import { triggerType, type TriggerModel } from '../model/triggers';
 import { isJsonObject, type JsonObject } from '../plain-data';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
@@ -30,8 +30,8 @@ function payloadValue(payload: string | null): unknown {
 
 /** Input of {@link runTrigger}. */
 export interface RunTriggerInput {
-  /** The trigger as found in `spec.triggers[]` (plain data). */
-  readonly trigger: unknown;
+  /** The trigger (`spec.triggers[i]`) of the Sensor's model. */
+  readonly trigger: TriggerModel;
   /** Events of the satisfied dependencies. */
   readonly events: DependencyEvents;
   readonly sensorName: string;
@@ -47,12 +47,15 @@ export interface RunTriggerInput {
  * @throws TriggerParameterError (Argo's parameter errors), TriggerError, SensorShapeError
  */
 export function runTrigger(input: RunTriggerInput): unknown {
-  const trigger = isJsonObject(input.trigger) ? input.trigger : {};
-  if (!isJsonObject(trigger.template)) throw new TriggerError('trigger has no template');
+  const { trigger } = input;
+  if (!trigger.template) throw new TriggerError('trigger has no template');
   // The sensor holds the template decoded into its struct: fields it does not declare are gone.
-  let template = decodedTriggerTemplate(trigger.template);
-  if (trigger.parameters !== undefined && trigger.parameters !== null) {
-    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events));
+  // From here on the trigger works on that JSON document, which its parameters rewrite (the
+  // type's own parameters included), so what follows decodes the document, not the Sensor.
+  let template = decodedTriggerTemplate(trigger.template.raw);
+  const triggerParameters = trigger.raw.parameters;
+  if (triggerParameters !== undefined && triggerParameters !== null) {
+    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), triggerParameters, input.events));
     if (!isJsonObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
     // ... and it decodes the result of the parameters back into it.
     template = decodedTriggerTemplate(applied);
