@@ -28,10 +28,10 @@ export function k8sResourceRules(input: SensorInput): ObjectFinding[] {
   const sensor = modelOf(input);
   const findings: ObjectFinding[] = [];
   for (const trigger of triggersOf(sensor)) {
-    const found = trigger.template?.k8sResource;
-    if (!found) continue;
-    const { resource, at } = found;
-    const k8s = trigger.template!.raw.k8s as JsonObject;
+    const template = trigger.template;
+    if (!template?.k8sResource) continue;
+    const { resource, at } = template.k8sResource;
+    const k8s = template.raw.k8s as JsonObject;
     const creates = k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : undefined;
     if (creates && metadata && typeof metadata.generateName === 'string' && metadata.generateName !== '') {
