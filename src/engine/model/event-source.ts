@@ -6,7 +6,11 @@ import { isJsonObject, type JsonObject } from '../plain-data';
 import { goObject, requireResource } from '../validation/go-values';
 import type { ModelNode, SourceLocator } from './node';
 
-/** `spec` keys that configure the EventSource itself rather than naming an event-source type. */
+/**
+ * `spec` keys that configure the EventSource itself rather than naming an event-source type: the
+ * fields of `EventSourceSpec` that are not maps of events in the vendored upstream schema
+ * (imports/schemas/argo-events.schema.json).
+ */
 export const EVENT_SOURCE_SPEC_NON_TYPE_KEYS: ReadonlySet<string> = new Set(['eventBusName', 'replicas', 'service', 'template']);
 
 /** One event of an EventSource: `spec.<type>.<name>`, an object. */
