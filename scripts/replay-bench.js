@@ -10,7 +10,7 @@ const examples = require('@octokit/webhooks-examples');
 const root = path.resolve(__dirname, '..');
 const lib = path.join(root, 'lib', 'src');
 const { replayEntries } = require(path.join(lib, 'cli', 'replay-command.js'));
-const { loadSensorFile } = require(path.join(lib, 'engine', 'load-yaml.js'));
+const { loadSensorFile } = require(path.join(lib, 'engine', 'model', 'index.js'));
 
 const COUNT = Number(process.env.BENCH_DELIVERIES || 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);

@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
+import { sensorModelOf, type SensorModel } from '../engine/model';
 import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
 import { BoundedCache } from '../engine/filters/bounded-cache';
 import { InputError, oneLine } from './output';
@@ -64,7 +65,7 @@ function isDeliveryShape(value: unknown): boolean {
  * as the event source would (addressed to the first dependency), anything else is an event file.
  * @throws Error with a one-line message for malformed entries
  */
-export function entryEvent(entry: ReplayEntry, sensor: Record<string, unknown>, address = firstDependencyAddress(sensor)): SensorEvent | null {
+export function entryEvent(entry: ReplayEntry, sensor: SensorModel | Record<string, unknown>, address = firstDependencyAddress(sensor)): SensorEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(entry.text);
@@ -147,12 +148,15 @@ export class ReplayTally {
   private readonly validationIssues: ReturnType<typeof controllerRejections>;
   private readonly address: { eventSourceName: string; eventName: string };
 
+  private readonly sensor: SensorModel;
+
   constructor(
-    private readonly sensor: Record<string, unknown>,
+    sensor: SensorModel | Record<string, unknown>,
     private readonly now?: Date,
   ) {
-    this.validationIssues = controllerRejections(sensor);
-    this.address = firstDependencyAddress(sensor);
+    this.sensor = sensorModelOf(sensor, 'ReplayTally');
+    this.validationIssues = controllerRejections(this.sensor);
+    this.address = firstDependencyAddress(this.sensor);
   }
 
   /** Counts one entry: a malformed one, or the event's outcome per dependency and trigger. */
@@ -233,7 +237,7 @@ export class ReplayTally {
  * Replays entries held in memory through the Sensor and counts the outcomes.
  * @param onProgress called after each entry
  */
-export function replayEntries(sensor: Record<string, unknown>, entries: Iterable<ReplayEntry | MalformedEntry>, now?: Date, onProgress?: () => void): ReplaySummary {
+export function replayEntries(sensor: SensorModel | Record<string, unknown>, entries: Iterable<ReplayEntry | MalformedEntry>, now?: Date, onProgress?: () => void): ReplaySummary {
   const tally = new ReplayTally(sensor, now);
   for (const entry of entries) {
     tally.add(entry);

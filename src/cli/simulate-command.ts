@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import * as YAML from 'yaml';
 import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
-import { findSensor, ManifestFileError, parseManifests } from '../engine/load-yaml';
+import { ManifestFileError } from '../engine/load-yaml';
+import { readSensorManifest, sensorModelOf, type SensorModel } from '../engine/model';
 import { asSimulatorLimit } from '../engine/limits';
 import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
 import { readTextInput, STDIN } from './input-files';
@@ -49,14 +50,14 @@ export function assertStdinOnce(inputs: readonly (string | undefined)[]): void {
 }
 
 /**
- * Reads the first Sensor of a file (or of standard input for `-`). Every failure, a YAML alias
- * bomb or a document nested too deeply included, is an {@link InputError} naming the file.
+ * Reads and decodes the first Sensor of a file (or of standard input for `-`). Every failure, a
+ * YAML alias bomb or a document nested too deeply included, is an {@link InputError} naming the file.
  */
-export function loadSensorInput(file: string): Record<string, unknown> {
+export function loadSensorInput(file: string): SensorModel {
   const name = file === STDIN ? '<stdin>' : file;
   const text = readTextInput(file, 'Sensor file');
   try {
-    const sensor = findSensor(parseManifests(text, name));
+    const sensor = readSensorManifest(text, name);
     if (!sensor) throw new InputError(`${name}: no Sensor (an object with kind: Sensor) found`);
     return sensor;
   } catch (err) {
@@ -104,21 +105,16 @@ export function defaultDeliveryId(payload: string): string {
 }
 
 /** The (eventSourceName, eventName) of the Sensor's first dependency, what a GitHub event is addressed to. */
-export function firstDependencyAddress(sensor: Record<string, unknown>): { eventSourceName: string; eventName: string } {
-  const spec = sensor.spec as { dependencies?: unknown } | undefined;
-  const first: unknown = Array.isArray(spec?.dependencies) ? spec.dependencies[0] : undefined;
-  const field = (key: string): string => {
-    const value = typeof first === 'object' && first !== null ? (first as Record<string, unknown>)[key] : undefined;
-    return typeof value === 'string' ? value : '';
-  };
-  return { eventSourceName: field('eventSourceName'), eventName: field('eventName') };
+export function firstDependencyAddress(sensor: SensorModel | Record<string, unknown>): { eventSourceName: string; eventName: string } {
+  const first = sensorModelOf(sensor, 'firstDependencyAddress').dependencies?.[0];
+  return { eventSourceName: first?.eventSourceName ?? '', eventName: first?.eventName ?? '' };
 }
 
 /**
  * Wraps a raw webhook body as the GitHub event source would publish it to `sensor`'s first dependency.
  * @throws GitHubDeliveryError when the body is not a JSON object
  */
-export function githubEventForSensor(sensor: Record<string, unknown>, eventType: string, payload: string, deliveryId?: string): SensorEvent {
+export function githubEventForSensor(sensor: SensorModel | Record<string, unknown>, eventType: string, payload: string, deliveryId?: string): SensorEvent {
   const headers = {
     'Content-Type': 'application/json',
     'X-GitHub-Event': eventType,
@@ -127,7 +123,7 @@ export function githubEventForSensor(sensor: Record<string, unknown>, eventType:
   return githubEvent({ headers, body: payload }, firstDependencyAddress(sensor));
 }
 
-function readEvent(options: SimulateCommandOptions, sensor: Record<string, unknown>): SensorEvent | null {
+function readEvent(options: SimulateCommandOptions, sensor: SensorModel): SensorEvent | null {
   const hasEvent = options.event !== undefined;
   const hasGitHub = options.githubEvent !== undefined || options.payload !== undefined;
   if (hasEvent === hasGitHub) throw new InputError('give either --event FILE or --github-event NAME --payload FILE');

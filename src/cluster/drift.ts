@@ -3,6 +3,7 @@
  * limited to the fields synth sets: the API server adds its own (uid, resourceVersion,
  * managedFields, a Service's clusterIP, defaulted protocols, status) and those are not drift.
  */
+import { isJsonObject } from '../engine/plain-data';
 
 /** One field that differs; `want` is undefined never (synth sets it), `got` is undefined when missing. */
 export interface FieldDrift {
@@ -12,9 +13,8 @@ export interface FieldDrift {
   readonly got: unknown;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isEmpty = (value: unknown): boolean => (isObject(value) && Object.keys(value).length === 0) || (Array.isArray(value) && value.length === 0);
+const isEmpty = (value: unknown): boolean => (isJsonObject(value) && Object.keys(value).length === 0) || (Array.isArray(value) && value.length === 0);
 
 /** A key as a path segment: plain identifiers after a dot, anything else (label keys with `/` and `.`) quoted. */
 function segment(parent: string, key: string): string {
@@ -30,8 +30,8 @@ function segment(parent: string, key: string): string {
  * an absent one (the API server drops empty values).
  */
 export function diffFields(want: unknown, live: unknown, path = ''): FieldDrift[] {
-  if (isObject(want)) {
-    if (!isObject(live)) return isEmpty(want) && live === undefined ? [] : [{ path, want, got: live }];
+  if (isJsonObject(want)) {
+    if (!isJsonObject(live)) return isEmpty(want) && live === undefined ? [] : [{ path, want, got: live }];
     return Object.keys(want).sort().flatMap(key => diffFields(want[key], live[key], segment(path, key)));
   }
   if (Array.isArray(want)) {

@@ -4,6 +4,7 @@
  */
 import { civilToSeconds, daysInMonth } from './go/civil';
 import { marshalGo } from './go/json';
+import { isJsonObject } from './plain-data';
 
 /** The event context (`v1alpha1.EventContext`); all fields are plain strings. */
 export interface EventContext {
@@ -62,9 +63,6 @@ const CONTEXT_FIELDS: readonly (keyof EventContext)[] = [
   'specversion',
 ];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads an event file. Accepted forms:
@@ -84,7 +82,7 @@ export function parseEventFile(text: string): SensorEvent | null {
     throw new EventFileError(`event file is not valid JSON: ${(err as Error).message}`);
   }
   if (parsed === null) return null;
-  if (!isPlainObject(parsed)) {
+  if (!isJsonObject(parsed)) {
     throw new EventFileError('event file must be null or an object with "context" and "data" or "dataRaw"');
   }
   for (const key of Object.keys(parsed)) {
@@ -110,7 +108,7 @@ export function parseEventFile(text: string): SensorEvent | null {
 
 function parseContext(value: unknown): EventContext | null {
   if (value === undefined || value === null) return null;
-  if (!isPlainObject(value)) throw new EventFileError('event "context" must be an object or null');
+  if (!isJsonObject(value)) throw new EventFileError('event "context" must be an object or null');
   const context: EventContext = { type: '', source: '', subject: '', id: '', time: '', datacontenttype: '', specversion: '' };
   for (const [key, field] of Object.entries(value)) {
     if (!(CONTEXT_FIELDS as readonly string[]).includes(key)) {

@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import { EventContext, SensorEvent } from './event';
 import { marshalGo } from './go/json';
 import { queryUnescape, UrlError } from './go/url';
+import { isJsonObject } from './plain-data';
 
 /** A webhook delivery as received: header values as sent, body as raw bytes (text). */
 export interface GitHubDelivery {
@@ -144,9 +145,6 @@ function payloadOf(delivery: GitHubDelivery, headers: Record<string, string[]>):
   throw new GitHubDeliveryError(`Webhook request has unsupported Content-Type ${JSON.stringify(contentType)}`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A copy (top level only: only top-level keys are added) of the delivery's pre-decoded body,
@@ -155,7 +153,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 function decodedBody(delivery: GitHubDelivery, headers: Record<string, string[]>): Record<string, unknown> | undefined {
   const value = delivery.bodyValue;
-  if (!isPlainObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const contentType = headerValue(headers, 'Content-Type');
   if (contentType !== '' && mediaType(contentType) !== 'application/json') return undefined;
   return survivesJsonText(value) ? { ...value } : undefined;
@@ -195,7 +193,7 @@ export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOption
       throw new GitHubDeliveryError(`delivery body is not valid JSON: ${(err as Error).message}`);
     }
   }
-  if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
+  if (!isJsonObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
   body['X-GitHub-Event'] = headerValue(headers, 'X-GitHub-Event');
   body['X-GitHub-Delivery'] = headerValue(headers, 'X-GitHub-Delivery');
   // Go's Header.Get reads the first value, and Header.Set replaces every value with one.
@@ -319,14 +317,14 @@ function isStringList(value: unknown): value is string[] {
  * @throws GitHubDeliveryError for malformed input
  */
 export function parseGitHubDelivery(json: unknown): GitHubDelivery {
-  if (!isPlainObject(json)) throw new GitHubDeliveryError('delivery must be an object with "headers" and "body"');
+  if (!isJsonObject(json)) throw new GitHubDeliveryError('delivery must be an object with "headers" and "body"');
   for (const key of Object.keys(json)) {
     if (key !== 'headers' && key !== 'body') {
       throw new GitHubDeliveryError(`delivery has unknown key "${key}" (expected "headers" and "body")`);
     }
   }
   const rawHeaders = json.headers ?? {};
-  if (!isPlainObject(rawHeaders)) throw new GitHubDeliveryError('delivery "headers" must be an object');
+  if (!isJsonObject(rawHeaders)) throw new GitHubDeliveryError('delivery "headers" must be an object');
   const headers: Record<string, string | string[]> = {};
   for (const key of Object.keys(rawHeaders)) {
     const value = rawHeaders[key];
@@ -337,6 +335,6 @@ export function parseGitHubDelivery(json: unknown): GitHubDelivery {
   if (!('body' in json)) throw new GitHubDeliveryError('delivery has no "body"');
   const body = json.body;
   if (typeof body === 'string') return { headers, body };
-  if (!isPlainObject(body)) throw new GitHubDeliveryError('delivery "body" must be a JSON object (or a string of raw bytes)');
+  if (!isJsonObject(body)) throw new GitHubDeliveryError('delivery "body" must be a JSON object (or a string of raw bytes)');
   return new DecodedDelivery(headers, body);
 }

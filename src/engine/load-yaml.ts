@@ -1,18 +1,24 @@
 /**
  * The one reader of Kubernetes manifests (YAML or JSON, possibly several documents or a
- * `kind: List`) for every command: `simulate` and `replay` take the Sensor out of them, `lint`
- * checks every object and reports findings at their source positions.
+ * `kind: List`) for every command: `simulate`, `replay` and `serve` take the Sensor out of them,
+ * `lint` checks every object and reports findings at their source positions (../model decodes
+ * the Sensors and EventSources).
  */
-import * as fs from 'fs';
 import * as YAML from 'yaml';
 import { asSimulatorLimit } from './limits';
 import type { IssuePath } from './validation/validation-issue';
+import { isJsonObject } from './plain-data';
 
 /** A manifest file that cannot be read or holds no Sensor; the message is one line. */
 export class ManifestFileError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ManifestFileError';
+  }
+
+  /** The error for a key repeated in one mapping of `source`. */
+  static duplicateKey(source: string, duplicate: DuplicateKey): ManifestFileError {
+    return new ManifestFileError(`${source}:${duplicate.line}:${duplicate.column}: not valid YAML/JSON: duplicate key ${JSON.stringify(duplicate.key)} (keys of a mapping must be unique)`);
   }
 }
 
@@ -56,13 +62,10 @@ export interface ManifestText {
  */
 const MAX_ALIAS_COUNT = 100;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whether a document is a list of objects (`kind: List`, `ConfigMapList`, ...) whose items are read instead. */
 function isListDocument(value: unknown): value is { items: unknown[] } {
-  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+  return isJsonObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
 }
 
 /**
@@ -144,31 +147,8 @@ function duplicateKeysOf(document: YAML.Document, offsets: ReadonlySet<number>, 
 export function parseManifests(text: string, source = '<input>'): unknown[] {
   const { objects, duplicateKeys } = readManifestText(text, source);
   const [duplicate] = duplicateKeys;
-  if (duplicate) {
-    throw new ManifestFileError(`${source}:${duplicate.line}:${duplicate.column}: not valid YAML/JSON: duplicate key ${JSON.stringify(duplicate.key)} (keys of a mapping must be unique)`);
-  }
+  if (duplicate) throw ManifestFileError.duplicateKey(source, duplicate);
   return objects.map(object => object.value);
-}
-
-/** The first object of kind `Sensor` among manifests, or undefined. */
-export function findSensor(manifests: readonly unknown[]): Record<string, unknown> | undefined {
-  return manifests.find((m): m is Record<string, unknown> => isObject(m) && m.kind === 'Sensor');
-}
-
-/**
- * Reads a file and returns the first Sensor in it.
- * @throws ManifestFileError when the file is missing or unreadable, not YAML/JSON, or holds no Sensor
- */
-export function loadSensorFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ManifestFileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const sensor = findSensor(parseManifests(text, file));
-  if (!sensor) throw new ManifestFileError(`${file}: no Sensor (an object with kind: Sensor) found`);
-  return sensor;
 }
 
 /**

@@ -3,10 +3,11 @@
  * then every trigger whose conditions hold is run (parameters and resource, reference §7-§8).
  */
 import type { SensorEvent } from './event';
-import { filterEvent, filterSubjects, readFilters } from './filters';
+import { evaluateFilters, filterSubjects, readFilters } from './filters';
 import type { FilterStep } from './filters/outcome';
 import { asSimulatorLimit } from './limits';
-import { conditionsHold, runTrigger, triggerType } from './triggers';
+import { conditionsHold, runTrigger } from './triggers';
+import { isSensorModel, sensorModelOf, type DependencyModel } from './model/sensor';
 import { formatIssuePath, validateAgainstSchema, validateSensorRules, type ValidationIssue } from './validation';
 
 /** The `--json` shape of `simulate`. */
@@ -70,22 +71,6 @@ export interface SimulateOptions {
   readonly validationIssues?: readonly ValidationIssue[];
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringField(obj: JsonObject, key: string): string {
-  const value = obj[key];
-  return typeof value === 'string' ? value : '';
-}
-
-function listField(obj: JsonObject | undefined, key: string): unknown[] {
-  const value = obj?.[key];
-  return Array.isArray(value) ? value : [];
-}
-
 /** `path: message`; schema messages already start with their path. */
 function issueText(issue: ValidationIssue): string {
   const path = formatIssuePath(issue.path);
@@ -95,10 +80,12 @@ function issueText(issue: ValidationIssue): string {
 /**
  * Why the controller would reject the Sensor: fields of a JSON type its Go structs cannot decode
  * (the whole Sensor is then unreadable), then its validation rules (reference §9).
+ * @param sensor the Sensor as plain data, or its model
  * @throws TypeError when `sensor` is not an object of kind Sensor
  */
 export function controllerRejections(sensor: unknown): ValidationIssue[] {
-  const undecodable = validateAgainstSchema(sensor).filter(issue => issue.rule === 'schema/type');
+  const raw = isSensorModel(sensor) ? sensor.raw : sensor;
+  const undecodable = validateAgainstSchema(raw).filter(issue => issue.rule === 'schema/type');
   return [...undecodable, ...validateSensorRules(sensor)];
 }
 
@@ -111,23 +98,21 @@ export function controllerRejections(sensor: unknown): ValidationIssue[] {
  * A nil event never satisfies a dependency for the triggers: there is nothing to pass on.
  * A trigger fires when its conditions (default: all dependencies) hold and its resource can be
  * built; a parameter or source error makes it `fired: false` with that error.
- * @param sensor a Sensor as plain data (kind `Sensor`)
+ * @param sensor the Sensor's model ({@link decodeSensor}: decode once to run many events), or
+ *   the Sensor as plain data (kind `Sensor`), decoded on each call
  * @param event the event, or null for none
  * @throws TypeError when `sensor` is not an object of kind Sensor
  */
 export function simulateSensor(sensor: unknown, event: SensorEvent | null, options: SimulateOptions = {}): SimulationReport {
-  const validationIssues = options.validationIssues ?? controllerRejections(sensor);
-  const resource = sensor as JsonObject;
-  const metadata = isObject(resource.metadata) ? resource.metadata : {};
-  const spec = isObject(resource.spec) ? resource.spec : undefined;
-  const sensorName = stringField(metadata, 'name');
+  const model = sensorModelOf(sensor, 'simulateSensor');
+  const validationIssues = options.validationIssues ?? controllerRejections(model);
+  const sensorName = model.name ?? '';
 
   const dependencyResults: SimulationResult['dependencies'] = [];
   const dependencyDetails: DependencyDetails[] = [];
   const satisfied = new Map<string, SensorEvent>();
   const unknown = new Set<string>();
-  for (const entry of listField(spec, 'dependencies')) {
-    const dependency = isObject(entry) ? entry : {};
+  for (const dependency of model.dependencies ?? []) {
     const evaluated = evaluateDependency(dependency, event);
     dependencyResults.push(evaluated.result);
     dependencyDetails.push(evaluated.details);
@@ -139,12 +124,11 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   const triggerResults: SimulationResult['triggers'] = [];
   const triggerDetails: TriggerDetails[] = [];
   const now = options.now ?? new Date();
-  for (const entry of listField(spec, 'triggers')) {
-    const trigger = isObject(entry) ? entry : {};
-    const template = isObject(trigger.template) ? trigger.template : {};
-    const name = stringField(template, 'name');
-    const conditions = stringField(template, 'conditions');
-    const details = { name, type: triggerType(template), conditions, conditionsHeld: false };
+  for (const trigger of model.triggers ?? []) {
+    const template = trigger.template ?? undefined;
+    const name = template?.name ?? '';
+    const conditions = template?.conditions ?? '';
+    const details = { name, type: template?.type, conditions, conditionsHeld: false };
     triggerDetails.push(details);
     try {
       details.conditionsHeld = conditionsHold(conditions, dependencyNames, new Set(satisfied.keys()));
@@ -155,7 +139,7 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
         triggerResults.push({ name, fired: false, resource: null, error: null, ...cannotEvaluate });
         continue;
       }
-      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: stringField(metadata, 'namespace') || undefined, now });
+      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: model.namespace || undefined, now });
       triggerResults.push({ name, fired: true, resource: built, error: null });
     } catch (err) {
       const limit = asSimulatorLimit(err);
@@ -173,23 +157,26 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   };
 }
 
-function evaluateDependency(dependency: JsonObject, event: SensorEvent | null): { result: SimulationResult['dependencies'][number]; details: DependencyDetails } {
-  const name = stringField(dependency, 'name');
-  const eventSourceName = stringField(dependency, 'eventSourceName');
-  const eventName = stringField(dependency, 'eventName');
+function evaluateDependency(dependency: DependencyModel, event: SensorEvent | null): { result: SimulationResult['dependencies'][number]; details: DependencyDetails } {
+  const name = dependency.name ?? '';
+  const eventSourceName = dependency.eventSourceName ?? '';
+  const eventName = dependency.eventName ?? '';
   const evaluated = (passed: boolean, error: string | null, steps: readonly FilterStep[], notOffered?: NotOfferedReason, cannotEvaluate?: string) => ({
     result: cannotEvaluate === undefined ? { name, passed, error } : { name, passed, error, cannotEvaluate },
-    details: { name, eventSourceName, eventName, notOffered, steps, filters: dependency.filters },
+    details: { name, eventSourceName, eventName, notOffered, steps, filters: dependency.filters.raw },
   });
   if (event !== null && event.context !== null && (event.context.source !== eventSourceName || event.context.subject !== eventName)) {
     return evaluated(false, null, [], 'event source or event name differs');
   }
-  if (dependency.transform !== undefined && dependency.transform !== null) {
+  if (dependency.hasTransform) {
     // Transforms (jq/Lua) run before the filters; simulating without them would be a wrong answer.
     return evaluated(false, 'dependency transform (jq/script) cannot be simulated', []);
   }
   try {
-    const outcome = filterEvent(event, dependency.filters, stringField(dependency, 'filtersLogicalOperator'));
+    const { evaluable } = dependency.filters;
+    // A `filters` the sensor cannot decode drops every event offered with the decoding error.
+    if ('error' in evaluable) throw evaluable.error;
+    const outcome = evaluateFilters(event, evaluable.spec, dependency.filtersLogicalOperator ?? '');
     return evaluated(outcome.passed, outcome.error, outcome.steps);
   } catch (err) {
     // The one boundary where what the simulator cannot evaluate is told apart from Argo's verdict.

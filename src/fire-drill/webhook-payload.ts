@@ -22,6 +22,8 @@
  * `installation` are left out: the REST reads here do not return their webhook shapes, they are
  * optional, and no filter or trigger parameter of the stack reads them.
  */
+import { isJsonObject } from '../engine/plain-data';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webhookSchema = require('@octokit/webhooks-schemas') as { definitions: Record<string, Schema> };
 
@@ -36,10 +38,6 @@ interface Schema {
   oneOf?: Schema[];
   anyOf?: Schema[];
   required?: string[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function resolve(schema: Schema): Schema {
@@ -80,7 +78,7 @@ function project(value: unknown, schema: Schema): unknown {
     const items = resolve(schema).items;
     return items ? value.map(item => project(item, items)) : value;
   }
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const shape = objectShape(schema, value);
   if (!shape) return value;
   const out: Record<string, unknown> = {};

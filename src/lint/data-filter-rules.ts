@@ -7,8 +7,8 @@ import { RE2JS } from 're2js';
 import { GoNumError, parseBool, parseFloat } from '../engine/go/strconv';
 import { re2CompileError } from '../filters/regex';
 import { error, warning, withFix, type ObjectFinding } from './findings';
-import { dataFiltersOf, type FilterAt } from './sensor-model';
-import type { JsonObject } from '../engine/validation/go-values';
+import type { DataFilterModel } from '../engine/model';
+import { dataFiltersOf, modelOf, type SensorInput } from './sensor-model';
 
 /** Comparators the controller accepts (reference §9). */
 export const DATA_FILTER_COMPARATORS: readonly string[] = ['>=', '>', '=', '!=', '<', '<=', ''];
@@ -28,12 +28,11 @@ const PROSE_KEYS = new Set(['message', 'title', 'display_title', 'body', 'descri
  * value that matches more than it names (unanchored, `^a|b$`, an unescaped `.`) is a warning:
  * the intended events still pass, and look-alikes may too.
  */
-export function dataFilterRules(sensor: JsonObject): ObjectFinding[] {
-  return dataFiltersOf(sensor).flatMap(checkDataFilter);
+export function dataFilterRules(sensor: SensorInput): ObjectFinding[] {
+  return dataFiltersOf(modelOf(sensor)).flatMap(({ filter }) => checkDataFilter(filter));
 }
 
-function checkDataFilter(at: FilterAt): ObjectFinding[] {
-  const { filter, path } = at;
+function checkDataFilter({ raw: filter, path }: DataFilterModel): ObjectFinding[] {
   const findings: ObjectFinding[] = [];
   const type = typeof filter.type === 'string' ? filter.type : undefined;
   const comparator = typeof filter.comparator === 'string' ? filter.comparator : '';

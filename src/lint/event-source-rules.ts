@@ -2,20 +2,19 @@
  * Rules on GitHub EventSources (reference §10): `missing-webhook-secret`, a warning: without a
  * secret every event is still delivered, and forged ones may be too (a risk, not a rejection).
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { decodeEventSource, isEventSourceModel, type EventSourceModel } from '../engine/model';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { atKey, warning, type ObjectFinding } from './findings';
 
 /** Field names people write for the webhook secret that the event source does not read. */
 const SECRET_TYPOS = ['secret', 'webhookSecretRef', 'hmacSecret', 'sharedSecret', 'webhook_secret', 'webHookSecret'];
 
 /** GitHub EventSource rules. */
-export function eventSourceRules(eventSource: JsonObject): ObjectFinding[] {
-  const spec = eventSource.spec;
-  if (!isJsonObject(spec) || !isJsonObject(spec.github)) return [];
+export function eventSourceRules(input: EventSourceModel | JsonObject): ObjectFinding[] {
+  const eventSource = isEventSourceModel(input) ? input : decodeEventSource(input);
   const findings: ObjectFinding[] = [];
-  for (const [eventName, source] of Object.entries(spec.github)) {
-    if (!isJsonObject(source) || isJsonObject(source.webhookSecret)) continue;
-    const path = ['spec', 'github', eventName];
+  for (const { type, raw: source, path } of eventSource.events) {
+    if (type !== 'github' || isJsonObject(source.webhookSecret)) continue;
     const typo = SECRET_TYPOS.find(key => key in source);
     const webhook = isJsonObject(source.webhook) ? source.webhook : undefined;
     const typoInWebhook = typo ? undefined : SECRET_TYPOS.find(key => webhook && key in webhook);

@@ -4,9 +4,9 @@
  * at run time; a parse error is a filter error, and with AND that drops every event.
  */
 import { GovaluateError, parseExpression } from '../engine/govaluate';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject } from '../engine/plain-data';
 import { error, type ObjectFinding } from './findings';
-import { exprFiltersOf } from './sensor-model';
+import { exprFiltersOf, modelOf, type SensorInput } from './sensor-model';
 
 /** Expression text with string literals and `[bracketed names]` blanked, so names can be scanned. */
 function blankLiteralsAndBrackets(expr: string): string {
@@ -25,9 +25,9 @@ export function calledFunctions(expr: string): string[] {
 }
 
 /** Expr filter rules of a Sensor. */
-export function exprRules(sensor: JsonObject): ObjectFinding[] {
+export function exprRules(sensor: SensorInput): ObjectFinding[] {
   const findings: ObjectFinding[] = [];
-  for (const { filter, path } of exprFiltersOf(sensor)) {
+  for (const { filter: { raw: filter, path } } of exprFiltersOf(modelOf(sensor))) {
     if (typeof filter.expr !== 'string' || filter.expr === '') continue;
     const expr = filter.expr;
     const at = [...path, 'expr'];

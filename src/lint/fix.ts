@@ -14,7 +14,7 @@ import * as YAML from 'yaml';
 import type { ManifestObject, SourcePosition } from '../engine/load-yaml';
 import { readManifestText } from '../engine/load-yaml';
 import type { IssuePath } from '../engine/validation';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { Fix, ObjectFinding } from './findings';
 import { lintContextOf } from './lint-context';
 import { LINTED_KINDS, lintObject, LintInputError, type LintInput } from './runner';

@@ -3,10 +3,11 @@
  * `generate-name`, `coderun-contract`.
  */
 import { validateCodeRun } from '../engine/validation';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import type { TriggerModel } from '../engine/model';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import { atKey, error, warning, type ObjectFinding } from './findings';
 import type { IssuePath } from '../engine/validation';
-import { k8sResourceOf, parametersOf, templateOf, triggersOf, type TriggerAt } from './sensor-model';
+import { modelOf, parametersOf, triggersOf, type SensorInput } from './sensor-model';
 
 const GENERATE_NAME_MESSAGE = 'metadata.generateName makes every create a new object, so a redelivered or re-sent event starts a duplicate; '
   + 'set metadata.name from the event instead (e.g. a parameter with dataTemplate "x-{{ int64 .Input.body.workflow_run.id }}")';
@@ -17,19 +18,20 @@ const GENERATE_NAME_MESSAGE = 'metadata.generateName makes every create a new ob
  * makes a second object). Elsewhere it is a warning: an Argo Workflow, for one, is meant to
  * get a new name per run.
  */
-function generateNameFinding(path: IssuePath, trigger: TriggerAt, resourceKind: unknown): ObjectFinding {
-  const harmful = resourceKind === 'CodeRun' || trigger.trigger.atLeastOnce === true;
+function generateNameFinding(path: IssuePath, trigger: TriggerModel, resourceKind: unknown): ObjectFinding {
+  const harmful = resourceKind === 'CodeRun' || trigger.atLeastOnce;
   return (harmful ? error : warning)(path, 'generate-name', GENERATE_NAME_MESSAGE);
 }
 
 /** k8s trigger resource rules of a Sensor. */
-export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
+export function k8sResourceRules(input: SensorInput): ObjectFinding[] {
+  const sensor = modelOf(input);
   const findings: ObjectFinding[] = [];
   for (const trigger of triggersOf(sensor)) {
-    const found = k8sResourceOf(trigger);
-    if (!found) continue;
-    const { resource, at } = found;
-    const k8s = templateOf(trigger)?.k8s as JsonObject;
+    const template = trigger.template;
+    if (!template?.k8sResource) continue;
+    const { resource, at } = template.k8sResource;
+    const k8s = template.raw.k8s as JsonObject;
     const creates = k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : undefined;
     if (creates && metadata && typeof metadata.generateName === 'string' && metadata.generateName !== '') {
@@ -42,9 +44,9 @@ export function k8sResourceRules(sensor: JsonObject): ObjectFinding[] {
       }
     }
   }
-  for (const { path, resourceDest, trigger } of parametersOf(sensor)) {
+  for (const { parameter: { path, resourceDest }, trigger } of parametersOf(sensor)) {
     if (resourceDest === 'metadata.generateName') {
-      findings.push(generateNameFinding([...path, 'dest'], trigger, k8sResourceOf(trigger)?.resource.kind));
+      findings.push(generateNameFinding([...path, 'dest'], trigger, trigger.template?.k8sResource?.resource.kind));
     }
   }
   return findings;

@@ -1,24 +1,23 @@
 /**
  * What rules may know beyond the object they check: the other objects of the same lint run.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
-import type { DependencyAt } from './sensor-model';
+import { decodeEventSource, isEventSourceModel, isSensorModel, type DependencyModel, type EventSourceModel, type SensorModel } from '../engine/model';
+import type { JsonObject } from '../engine/plain-data';
 
 /** The objects of one lint run that rules can cross-reference. */
 export interface LintContext {
   /** Every EventSource of the run, in input order. */
-  readonly eventSources: readonly JsonObject[];
+  readonly eventSources: readonly EventSourceModel[];
 }
 
-/** Builds the context of a run from all its linted objects. */
-export function lintContextOf(objects: readonly JsonObject[]): LintContext {
-  return { eventSources: objects.filter(o => o.kind === 'EventSource') };
-}
-
-/** The name of an object (`metadata.name`), or undefined. */
-export function nameOf(object: JsonObject): string | undefined {
-  const metadata = object.metadata;
-  return isJsonObject(metadata) && typeof metadata.name === 'string' ? metadata.name : undefined;
+/** Builds the context of a run from all its linted objects (models, or plain data). */
+export function lintContextOf(objects: readonly (JsonObject | SensorModel | EventSourceModel)[]): LintContext {
+  return {
+    eventSources: objects.flatMap((object): EventSourceModel[] => {
+      if (isSensorModel(object) || object.kind !== 'EventSource') return [];
+      return [isEventSourceModel(object) ? object : decodeEventSource(object)];
+    }),
+  };
 }
 
 /**
@@ -26,14 +25,12 @@ export function nameOf(object: JsonObject): string | undefined {
  * named EventSource defines the event under `spec.github`, `other` when it defines it under
  * another type, `unknown` when the run does not contain it (see {@link looksLikeGitHub}).
  */
-export function eventSourceTypeOf(dependency: DependencyAt, context: LintContext): { type: 'github' | 'other' | 'unknown'; source?: JsonObject } {
-  const { eventSourceName, eventName } = dependency.dependency;
+export function eventSourceTypeOf(dependency: DependencyModel, context: LintContext): { type: 'github' | 'other' | 'unknown'; source?: JsonObject } {
+  const { eventSourceName, eventName } = dependency.raw;
   if (typeof eventName !== 'string') return { type: 'unknown' };
-  for (const source of context.eventSources.filter(es => nameOf(es) === eventSourceName)) {
-    if (!isJsonObject(source.spec)) continue;
-    for (const [type, events] of Object.entries(source.spec)) {
-      if (isJsonObject(events) && isJsonObject(events[eventName])) return { type: type === 'github' ? 'github' : 'other', source };
-    }
+  for (const source of context.eventSources.filter(es => es.name === eventSourceName)) {
+    const event = source.events.find(e => e.name === eventName);
+    if (event) return { type: event.type === 'github' ? 'github' : 'other', source: source.raw };
   }
   return { type: 'unknown' };
 }
@@ -44,8 +41,8 @@ export function eventSourceTypeOf(dependency: DependencyAt, context: LintContext
  * GitHub event source adds. The GitHub-specific path rules apply to such dependencies only, so
  * that Sensors of other sources do not get GitHub findings.
  */
-export function looksLikeGitHub(dependency: DependencyAt): boolean {
-  const { eventSourceName, filters } = dependency.dependency;
+export function looksLikeGitHub(dependency: DependencyModel): boolean {
+  const { eventSourceName, filters } = dependency.raw;
   if (typeof eventSourceName === 'string' && /github/i.test(eventSourceName)) return true;
   return /x-github-/i.test(JSON.stringify(filters ?? null));
 }

@@ -5,13 +5,14 @@
 import { parseTemplate } from '../engine/go/template';
 import { lex, type Item } from '../engine/go/template/lexer';
 import { labelValueProblem } from '../engine/validation';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, withFix, type ObjectFinding } from './findings';
 import type { LintContext } from './lint-context';
 import { enumOf, lookUpBodyPath, staticPathKeys, typesOf, INJECTED_BODY_KEYS, type SchemaLookup } from './payload-paths';
 import { eventTypesOf } from './path-rules';
-import { dataFiltersOf, dependenciesOf, parametersOf, type DependencyAt } from './sensor-model';
+import type { DependencyModel } from '../engine/model';
+import { dataFiltersOf, dependenciesOf, dependencyNamed, modelOf, parametersOf, type SensorInput } from './sensor-model';
 
 /** Functions that print a float64 without exponent notation. */
 const NUMBER_FORMATTERS = new Set(['int', 'int64', 'printf']);
@@ -104,7 +105,7 @@ function isLabelSafeField(lookup: SchemaLookup | undefined, keys: readonly strin
   });
 }
 
-function lookUpDataKeys(keys: readonly string[], dependency: DependencyAt | undefined): SchemaLookup | undefined {
+function lookUpDataKeys(keys: readonly string[], dependency: DependencyModel | undefined): SchemaLookup | undefined {
   if (keys[0] !== 'body' || keys.length < 2) return undefined;
   return lookUpBodyPath(keys.slice(1), dependency ? eventTypesOf(dependency) : []);
 }
@@ -117,18 +118,19 @@ function templateParseFinding(template: string, at: IssuePath, effect: string): 
 }
 
 /** Template and parameter-output rules of a Sensor. */
-export function parameterTemplateRules(sensor: JsonObject, _context: LintContext): ObjectFinding[] {
+export function parameterTemplateRules(input: SensorInput, _context: LintContext): ObjectFinding[] {
+  const sensor = modelOf(input);
   const findings: ObjectFinding[] = [];
   const dependencies = dependenciesOf(sensor);
-  for (const { filter, path } of dataFiltersOf(sensor)) {
+  for (const { filter: { raw: filter, path } } of dataFiltersOf(sensor)) {
     if (typeof filter.template !== 'string' || filter.template === '') continue;
     const found = templateParseFinding(filter.template, [...path, 'template'], 'the filter errors and drops every event');
     if (found) findings.push(found);
   }
-  for (const { parameter, path, resourceDest } of parametersOf(sensor)) {
+  for (const { parameter: { raw: parameter, path, resourceDest } } of parametersOf(sensor)) {
     const src = isJsonObject(parameter.src) ? parameter.src : undefined;
     if (!src) continue;
-    const dependency = dependencies.find(d => d.name === src.dependencyName);
+    const dependency = dependencyNamed(dependencies, src.dependencyName);
     const labelDest = resourceDest?.startsWith('metadata.labels.') ? resourceDest : resourceDest === 'metadata.name' ? resourceDest : undefined;
     let templateFields: { field: PrintedField; lookup: SchemaLookup | undefined }[] | undefined;
     for (const key of ['dataTemplate', 'contextTemplate'] as const) {
@@ -173,7 +175,7 @@ function wrapInInt64(template: string, field: string): string | undefined {
 /** `free-text-label`: what feeds a label or name must be label-safe for every event. */
 function labelSourceFindings(
   src: JsonObject, templateFields: { field: PrintedField; lookup: SchemaLookup | undefined }[] | undefined,
-  dependency: DependencyAt | undefined, path: IssuePath, dest: string,
+  dependency: DependencyModel | undefined, path: IssuePath, dest: string,
 ): ObjectFinding[] {
   const what = dest === 'metadata.name' ? 'the object name (a DNS-1123 subdomain)' : `label ${dest.slice('metadata.labels.'.length).replace(/\\\./g, '.')}`;
   const fix = 'labels and names take only [A-Za-z0-9._-] (at most 63 characters): use an integer field (e.g. int64 .Input.body.workflow_run.id) and put free text in an annotation';

@@ -6,12 +6,13 @@
  */
 import { RE2JS } from 're2js';
 import { canonicalHeaderKey } from '../engine/github-event';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, type ObjectFinding } from './findings';
 import { eventSourceTypeOf, looksLikeGitHub, type LintContext } from './lint-context';
 import { lookUpBodyPath, staticPathKeys, webhookEventSchemas, type SchemaLookup } from './payload-paths';
-import { dataFiltersOf, dependenciesOf, exprFiltersOf, parametersOf, type DependencyAt } from './sensor-model';
+import type { DependencyModel } from '../engine/model';
+import { dataFiltersOf, dependenciesOf, dependencyNamed, exprFiltersOf, modelOf, parametersOf, type SensorInput } from './sensor-model';
 
 /** How a path is used: the header rule depends on it. */
 export type PathUse = 'data-filter' | 'anchored-data-filter' | 'expr-field' | 'parameter';
@@ -24,10 +25,9 @@ const DATA_ROOTS = ['headers', 'body', 'metadata'];
  * type (an `=` filter on `body.X-GitHub-Event` or `headers.X-Github-Event.0`). Empty when the
  * dependency does not filter on it: any event type.
  */
-export function eventTypesOf(dependency: DependencyAt): string[] {
+export function eventTypesOf(dependency: DependencyModel): string[] {
   const names = [...webhookEventSchemas().keys()];
-  const filters = isJsonObject(dependency.dependency.filters) && Array.isArray(dependency.dependency.filters.data)
-    ? dependency.dependency.filters.data.filter(isJsonObject) : [];
+  const filters = dependency.filters.data.map(filter => filter.raw);
   let types: string[] | undefined;
   for (const filter of filters) {
     if (!EVENT_TYPE_PATHS.includes(String(filter.path)) || filter.type !== 'string') continue;
@@ -52,7 +52,7 @@ function searches(regex: string, text: string): boolean {
  * Returns the schema lookup of a `body.` path (for rules that need the field's type).
  */
 export function checkEventPath(
-  path: string, use: PathUse, dependency: DependencyAt | undefined, context: LintContext, at: IssuePath,
+  path: string, use: PathUse, dependency: DependencyModel | undefined, context: LintContext, at: IssuePath,
 ): { findings: ObjectFinding[]; lookup?: SchemaLookup } {
   const source = dependency ? eventSourceTypeOf(dependency, context) : { type: 'unknown' as const };
   if (source.type === 'other') return { findings: [] };
@@ -105,25 +105,26 @@ function checkMetadataPath(path: string, keys: string[], source: JsonObject | un
 }
 
 /** Every event-data path of a Sensor, checked. */
-export function pathRules(sensor: JsonObject, context: LintContext): ObjectFinding[] {
+export function pathRules(input: SensorInput, context: LintContext): ObjectFinding[] {
+  const sensor = modelOf(input);
   const findings: ObjectFinding[] = [];
-  for (const { filter, path, dependency } of dataFiltersOf(sensor)) {
+  for (const { filter: { raw: filter, path }, dependency } of dataFiltersOf(sensor)) {
     if (typeof filter.path !== 'string' || filter.path === '') continue;
     const values = Array.isArray(filter.value) ? filter.value : [];
     const anchored = filter.type === 'string' && values.some(v => typeof v === 'string' && /^(\(\?\w+\))?\^|\$$/.test(v));
     findings.push(...checkEventPath(filter.path, anchored ? 'anchored-data-filter' : 'data-filter', dependency, context, [...path, 'path']).findings);
   }
-  for (const { filter, path, dependency } of exprFiltersOf(sensor)) {
+  for (const { filter: { raw: filter, path }, dependency } of exprFiltersOf(sensor)) {
     (Array.isArray(filter.fields) ? filter.fields : []).forEach((field, i) => {
       if (!isJsonObject(field) || typeof field.path !== 'string' || field.path === '') return;
       findings.push(...checkEventPath(field.path, 'expr-field', dependency, context, [...path, 'fields', i, 'path']).findings);
     });
   }
   const dependencies = dependenciesOf(sensor);
-  for (const { parameter, path } of parametersOf(sensor)) {
+  for (const { parameter: { raw: parameter, path } } of parametersOf(sensor)) {
     const src = parameter.src;
     if (!isJsonObject(src)) continue;
-    const dependency = dependencies.find(d => d.name === src.dependencyName);
+    const dependency = dependencyNamed(dependencies, src.dependencyName);
     if (typeof src.dataKey === 'string' && src.dataKey !== '') {
       findings.push(...checkEventPath(src.dataKey, 'parameter', dependency, context, [...path, 'src', 'dataKey']).findings);
     }

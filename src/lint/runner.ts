@@ -2,8 +2,9 @@
  * Runs every lint rule over the Sensors and EventSources of a set of YAML files.
  */
 import * as fs from 'fs';
-import { ManifestFileError, readManifestText, type ManifestObject, type ManifestText } from '../engine/load-yaml';
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { ManifestFileError } from '../engine/load-yaml';
+import { decodeEventSource, isEventSourceModel, isSensorModel, readManifestModels, sensorModelOf, type EventSourceModel, type ManifestModel, type ManifestModels, type SensorModel } from '../engine/model';
+import type { JsonObject } from '../engine/plain-data';
 import { objectSizeIssue } from '../engine/validation/object-size';
 import { dataFilterRules } from './data-filter-rules';
 import { eventSourceRules } from './event-source-rules';
@@ -18,12 +19,12 @@ import { triggerRules } from './trigger-rules';
 import { validatorRules } from './validator-rules';
 
 /** A rule family: findings for one object, knowing the rest of the run. */
-export type ObjectRule = (object: JsonObject, context: LintContext) => ObjectFinding[];
+export type ObjectRule<Model> = (object: Model, context: LintContext) => ObjectFinding[];
 
-const SENSOR_RULES: readonly ObjectRule[] = [
+const SENSOR_RULES: readonly ObjectRule<SensorModel>[] = [
   validatorRules, dataFilterRules, pathRules, exprRules, triggerRules, k8sResourceRules, parameterTemplateRules, referenceRules,
 ];
-const EVENT_SOURCE_RULES: readonly ObjectRule[] = [validatorRules, eventSourceRules];
+const EVENT_SOURCE_RULES: readonly ObjectRule<EventSourceModel>[] = [validatorRules, eventSourceRules];
 
 /** The kinds the linter checks; other documents are ignored. */
 export const LINTED_KINDS: readonly string[] = ['Sensor', 'EventSource'];
@@ -45,11 +46,18 @@ export class LintInputError extends Error {
  * An object over the API server's size limit gets that finding alone: it is never stored, so
  * nothing else about it matters, and the other rules' work stays bounded by the limit.
  */
-export function lintObject(object: JsonObject, context: LintContext): ObjectFinding[] {
-  const tooLarge = objectSizeIssue(object, `this ${String(object.kind)}`);
+export function lintObject(object: JsonObject | SensorModel | EventSourceModel, context: LintContext): ObjectFinding[] {
+  const raw = isSensorModel(object) || isEventSourceModel(object) ? object.raw : object;
+  const tooLarge = objectSizeIssue(raw, `this ${String(raw.kind)}`);
   if (tooLarge) return [error(tooLarge.path, 'object-too-large', tooLarge.message)];
-  const rules = object.kind === 'Sensor' ? SENSOR_RULES : object.kind === 'EventSource' ? EVENT_SOURCE_RULES : [];
-  const findings = rules.flatMap(rule => rule(object, context));
+  let findings: ObjectFinding[] = [];
+  if (raw.kind === 'Sensor') {
+    const sensor = sensorModelOf(object);
+    findings = SENSOR_RULES.flatMap(rule => rule(sensor, context));
+  } else if (raw.kind === 'EventSource') {
+    const eventSource = isEventSourceModel(object) ? object : decodeEventSource(raw);
+    findings = EVENT_SOURCE_RULES.flatMap(rule => rule(eventSource, context));
+  }
   const specific = new Set(findings.filter(f => f.rule !== 'schema').map(f => JSON.stringify(f.path)));
   return findings.filter(f => f.rule !== 'schema' || !specific.has(JSON.stringify(f.path)));
 }
@@ -69,27 +77,26 @@ export interface LintInput {
  */
 export function lintTexts(inputs: readonly LintInput[]): LintFinding[] {
   const parsed = inputs.map(({ file, text }) => {
-    let manifest: ManifestText;
+    let manifest: ManifestModels;
     try {
-      manifest = readManifestText(text, file);
+      manifest = readManifestModels(text, file);
     } catch (err) {
       if (err instanceof ManifestFileError) throw new LintInputError(err.message);
       throw err;
     }
-    const linted = manifest.objects.filter(o => isJsonObject(o.value) && LINTED_KINDS.includes(String(o.value.kind)));
-    return { file, objects: linted, duplicateKeys: manifest.duplicateKeys };
+    return { file, ...manifest };
   });
-  if (inputs.length > 0 && parsed.every(p => p.objects.length === 0)) {
+  if (inputs.length > 0 && parsed.every(p => p.models.length === 0)) {
     throw new LintInputError(`${inputs.map(i => i.file).join(', ')}: no Sensor or EventSource found (documents of other kinds are not linted)`);
   }
-  const context = lintContextOf(parsed.flatMap(p => p.objects.map(o => o.value as JsonObject)));
+  const context = lintContextOf(parsed.flatMap(p => p.models.map(m => m.model)));
   const findings: LintFinding[] = [];
-  for (const { file, objects, duplicateKeys } of parsed) {
+  for (const { file, models, duplicateKeys } of parsed) {
     for (const { key, line, column } of duplicateKeys) {
       findings.push({ file, line, column, severity: 'error', rule: 'duplicate-key', message: duplicateKeyMessage(key) });
     }
-    for (const object of objects) {
-      findings.push(...lintManifestObject(file, object, context));
+    for (const model of models) {
+      findings.push(...lintManifestModel(file, model, context));
     }
   }
   return findings.sort(compareFindings);
@@ -103,8 +110,8 @@ function duplicateKeyMessage(key: string): string {
   return `key ${JSON.stringify(key)} appears twice in one mapping: kubectl, Argo CD and simulate reject the document; keep one`;
 }
 
-function lintManifestObject(file: string, object: ManifestObject, context: LintContext): LintFinding[] {
-  return lintObject(object.value as JsonObject, context).map(finding => {
+function lintManifestModel(file: string, { model, object }: ManifestModel, context: LintContext): LintFinding[] {
+  return lintObject(model, context).map(finding => {
     const { line, column } = object.locate(finding.path, finding.atKey);
     return { file, line, column, severity: finding.severity, rule: finding.rule, message: finding.message };
   });

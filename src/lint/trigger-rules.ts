@@ -2,9 +2,9 @@
  * Rules on trigger wiring (reference §7, §8): `retry-in-template`, `retry-without-at-least-once`,
  * `conditions-unknown-dependency`, `parameter-unknown-dependency`.
  */
-import { isJsonObject, type JsonObject } from '../engine/validation/go-values';
+import { isJsonObject } from '../engine/plain-data';
 import { atKey, error, warning, withFix, type ObjectFinding } from './findings';
-import { dependenciesOf, parametersOf, templateOf, triggersOf } from './sensor-model';
+import { dependenciesOf, dependencyName, modelOf, parametersOf, triggersOf, type SensorInput } from './sensor-model';
 
 /** Dependency names in a `conditions` expression (`a && (b || c)`). */
 export function conditionNames(conditions: string): string[] {
@@ -12,12 +12,12 @@ export function conditionNames(conditions: string): string[] {
 }
 
 /** Trigger wiring rules of a Sensor. */
-export function triggerRules(sensor: JsonObject): ObjectFinding[] {
+export function triggerRules(input: SensorInput): ObjectFinding[] {
+  const sensor = modelOf(input);
   const findings: ObjectFinding[] = [];
-  const dependencyNames = new Set(dependenciesOf(sensor).map(d => d.name));
-  for (const at of triggersOf(sensor)) {
-    const { trigger, path } = at;
-    const template = templateOf(at);
+  const dependencyNames = new Set(dependenciesOf(sensor).map(dependencyName));
+  for (const { raw: trigger, path, template: templateModel } of triggersOf(sensor)) {
+    const template = templateModel?.raw;
     if (template && 'retryStrategy' in template) {
       findings.push(withFix(atKey(error([...path, 'template', 'retryStrategy'], 'retry-in-template',
         'retryStrategy inside template is ignored (one attempt only); move it up one level, beside template, and set atLeastOnce: true')), { kind: 'move-to-trigger' }));
@@ -36,7 +36,7 @@ export function triggerRules(sensor: JsonObject): ObjectFinding[] {
       }
     }
   }
-  for (const { parameter, path } of parametersOf(sensor)) {
+  for (const { parameter: { raw: parameter, path } } of parametersOf(sensor)) {
     const src = parameter.src;
     if (!isJsonObject(src) || typeof src.dependencyName !== 'string' || src.dependencyName === '') continue;
     if (dependencyNames.has(src.dependencyName)) continue;

@@ -12,7 +12,7 @@
  * risk (a misspelt field does nothing), not a rejection.
  */
 import { validateAgainstSchema, validateEventSourceRules, validateSensorRules, type ValidationIssue } from '../engine/validation';
-import type { JsonObject } from '../engine/validation/go-values';
+import type { EventSourceModel, SensorModel } from '../engine/model';
 import { atKey, error, warning, type ObjectFinding } from './findings';
 
 /**
@@ -25,10 +25,10 @@ const COVERED_CONTROLLER_RULES = new Set(['controller/data-filter-comparator']);
 const WARNING_SCHEMA_RULES = new Set(['schema/required', 'schema/unknown-field']);
 
 /** Schema and controller findings of a Sensor or EventSource. */
-export function validatorRules(object: JsonObject): ObjectFinding[] {
+export function validatorRules(object: SensorModel | EventSourceModel): ObjectFinding[] {
   const controllerIssues = object.kind === 'Sensor' ? validateSensorRules(object) : validateEventSourceRules(object);
   return [
-    ...validateAgainstSchema(object).map(issue => asFinding(issue, 'schema')),
+    ...validateAgainstSchema(object.raw).map(issue => asFinding(issue, 'schema')),
     ...controllerIssues.filter(issue => !COVERED_CONTROLLER_RULES.has(issue.rule)).map(issue => asFinding(issue, 'controller')),
   ];
 }

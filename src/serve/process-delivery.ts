@@ -11,21 +11,23 @@ import { dropReason } from '../cli/replay-command';
 import { firstDependencyAddress } from '../cli/simulate-command';
 import type { JournalDelivery } from './journal';
 import { InvalidResourceError, resourceFile, resourceName } from './out-dir';
+import { sensorModelOf, type SensorModel } from '../engine/model';
+import { isJsonObject } from '../engine/plain-data';
 
 /** A Sensor prepared once for many deliveries. */
 export interface PreparedSensor {
-  readonly sensor: Record<string, unknown>;
+  readonly sensor: SensorModel;
   readonly namespace: string;
   readonly address: { eventSourceName: string; eventName: string };
   readonly validationIssues: ReturnType<typeof controllerRejections>;
 }
 
 /** Per-Sensor work done once (as `ReplayTally` does). */
-export function prepareSensor(sensor: Record<string, unknown>): PreparedSensor {
-  const metadata = sensor.metadata as Record<string, unknown> | undefined;
+export function prepareSensor(sensor: SensorModel | Record<string, unknown>): PreparedSensor {
+  const model = sensorModelOf(sensor, 'prepareSensor');
   // The trigger defaults the namespace to the Sensor's; a Sensor file without one would be applied to `default`.
-  const namespace = typeof metadata?.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-  return { sensor, namespace, address: firstDependencyAddress(sensor), validationIssues: controllerRejections(sensor) };
+  const namespace = model.namespace || 'default';
+  return { sensor: model, namespace, address: firstDependencyAddress(model), validationIssues: controllerRejections(model) };
 }
 
 /** What happened to one fired trigger. */
@@ -51,18 +53,13 @@ export interface DeliveryOutcome {
   readonly triggers: TriggerOutcome[];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whether the trigger at `index` is a k8s trigger whose operation is create (the default). */
-function isK8sCreate(sensor: Record<string, unknown>, index: number): boolean {
-  const spec = isObject(sensor.spec) ? sensor.spec : {};
-  const triggers = Array.isArray(spec.triggers) ? spec.triggers : [];
-  const template = isObject(triggers[index]) && isObject((triggers[index] as Record<string, unknown>).template) ? (triggers[index] as { template: Record<string, unknown> }).template : {};
-  const k8s = template.k8s;
-  if (!isObject(k8s)) return false;
-  return k8s.operation === undefined || k8s.operation === '' || k8s.operation === 'create';
+function isK8sCreate(sensor: SensorModel, index: number): boolean {
+  const k8s = sensor.triggers?.[index]?.template?.types.find(body => body.type === 'k8s');
+  if (!k8s) return false;
+  const operation = k8s.raw.operation;
+  return operation === undefined || operation === '' || operation === 'create';
 }
 
 /** Evaluates `entry`: the verdict, and for each fired k8s create trigger the object to create and its file name. */
@@ -103,8 +100,8 @@ export function evaluateDelivery(prepared: PreparedSensor, entry: JournalDeliver
 
 /** The object as the API server stores it: the generated name and the defaulted namespace set. */
 function withName(resource: unknown, name: string, defaultNamespace: string): unknown {
-  if (!isObject(resource)) return resource;
-  const metadata = isObject(resource.metadata) ? { ...resource.metadata } : {};
+  if (!isJsonObject(resource)) return resource;
+  const metadata = isJsonObject(resource.metadata) ? { ...resource.metadata } : {};
   metadata.name = name;
   if (typeof metadata.namespace !== 'string' || metadata.namespace === '') metadata.namespace = defaultNamespace;
   return { ...resource, metadata };

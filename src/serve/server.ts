@@ -20,6 +20,7 @@ import { OutDirSink } from './out-dir';
 import { evaluateDelivery, prepareSensor, type DeliveryOutcome, type PreparedSensor, type TriggerOutcome } from './process-delivery';
 import { checkDelivery, receivedHeaders } from './request-check';
 import type { CreateResult, Creation, ResourceSink } from './sink';
+import type { SensorModel } from '../engine/model';
 
 /** GitHub caps webhook payloads at 25 MB ("Webhook events and payloads", docs.github.com); a larger body is no GitHub delivery. */
 export const MAX_BODY_BYTES = 25 * 1000 * 1000;
@@ -36,7 +37,7 @@ const RETRY_AFTER_MAX_MS = 60_000;
 /** Settings of {@link WebhookServer}. */
 export interface WebhookServerOptions {
   /** The Sensor, as plain data. */
-  readonly sensor: Record<string, unknown>;
+  readonly sensor: SensorModel | Record<string, unknown>;
   /** The webhook secret (bytes of the secret file, as GitHub uses them). */
   readonly secret: Buffer;
   /** @default '127.0.0.1' */

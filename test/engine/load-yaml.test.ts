@@ -1,6 +1,4 @@
-import * as path from 'path';
-import { findSensor, loadSensorFile, ManifestFileError, parseManifests, readManifestText } from '../../src/engine/load-yaml';
-import { tempDir, writeTree } from '../helpers/chart';
+import { ManifestFileError, parseManifests, readManifestText } from '../../src/engine/load-yaml';
 
 describe('parseManifests', () => {
   test('reads every non-empty document and flattens lists', () => {
@@ -94,26 +92,5 @@ items:
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
     expect(() => readManifestText(bomb, 'bomb.yaml')).toThrow(ManifestFileError);
     expect(() => readManifestText(bomb, 'bomb.yaml')).toThrow('bomb.yaml: too many YAML alias expansions (more than 100 references to anchors: an alias bomb?)');
-  });
-});
-
-describe('findSensor / loadSensorFile', () => {
-  const dir = writeTree(tempDir(), {
-    'stack.yaml': 'kind: EventSource\n---\nkind: Sensor\nmetadata: {name: first}\n---\nkind: Sensor\nmetadata: {name: second}\n',
-    'none.yaml': 'kind: EventSource\n',
-    'broken.yaml': 'kind: [\n',
-  });
-
-  test('the first Sensor wins', () => {
-    expect(findSensor([1, null, { kind: 'Sensor', n: 1 }, { kind: 'Sensor', n: 2 }])).toEqual({ kind: 'Sensor', n: 1 });
-    expect(loadSensorFile(path.join(dir, 'stack.yaml'))).toEqual({ kind: 'Sensor', metadata: { name: 'first' } });
-  });
-
-  test.each([
-    ['missing.yaml', /^cannot read .*missing\.yaml: ENOENT$/],
-    ['none.yaml', /^.*none\.yaml: no Sensor \(an object with kind: Sensor\) found$/],
-    ['broken.yaml', /^.*broken\.yaml:\d+:\d+: not valid YAML\/JSON: /],
-  ])('%s fails with a one-line error', (file, message) => {
-    expect(() => loadSensorFile(path.join(dir, file))).toThrow(message);
   });
 });

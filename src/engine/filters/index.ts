@@ -57,14 +57,20 @@ function eventTime(context: EventContext): Instant {
 
 /**
  * Evaluates a dependency's `filters` (parsed YAML; undefined/null = no filters: pass)
- * with the dependency's `filtersLogicalOperator`, exactly as the sensor does: kinds in the
- * order exprs, data, context, time, script; AND stops at the first expr/data/time error;
- * OR collects errors; any error drops the event (`passed: false`), even in OR mode.
- * Treat `filters` as immutable: its decoded form is memoized per object.
+ * with the dependency's `filtersLogicalOperator`, as {@link evaluateFilters} does.
  * @throws FilterSpecError when `filters` is not decodable by the sensor
  */
 export function filterEvent(event: SensorEvent | null, filters: unknown, filtersLogicalOperator?: string): FilterVerdict {
-  const spec = readFilters(filters);
+  return evaluateFilters(event, readFilters(filters), filtersLogicalOperator);
+}
+
+/**
+ * Evaluates a dependency's decoded filters (null = no filters: pass) with the dependency's
+ * `filtersLogicalOperator`, exactly as the sensor does: kinds in the order exprs, data,
+ * context, time, script; AND stops at the first expr/data/time error; OR collects errors; any
+ * error drops the event (`passed: false`), even in OR mode.
+ */
+export function evaluateFilters(event: SensorEvent | null, spec: FiltersSpec | null, filtersLogicalOperator?: string): FilterVerdict {
   const steps: FilterStep[] = [];
   if (spec === null) return { passed: true, error: null, steps };
   const or = isOr(filtersLogicalOperator);

@@ -3,6 +3,7 @@
  * Go's nil-versus-empty distinctions: an absent or `null` list is nil, `[]` is an empty
  * non-nil list, and the two behave differently (reference §2-§5).
  */
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A data filter item (`v1alpha1.DataFilter`). `value` null means no values given. */
 export interface DataFilterSpec {
@@ -60,11 +61,6 @@ export class FilterSpecError extends Error {
   }
 }
 
-type Plain = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -73,8 +69,8 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function objectAt(value: unknown, where: string, allowed: readonly string[]): Plain {
-  if (!isPlainObject(value)) throw new FilterSpecError(`${where} must be an object, got ${describe(value)}`);
+function objectAt(value: unknown, where: string, allowed: readonly string[]): JsonObject {
+  if (!isJsonObject(value)) throw new FilterSpecError(`${where} must be an object, got ${describe(value)}`);
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       throw new FilterSpecError(`${where} has unknown field "${key}" (known: ${allowed.join(', ')})`);
@@ -162,19 +158,14 @@ export function readTimeFilter(value: unknown, where = 'filters.time'): TimeFilt
 }
 
 const FILTER_KEYS = ['exprs', 'data', 'context', 'time', 'script', 'dataLogicalOperator', 'exprLogicalOperator'];
-const decoded = new WeakMap<object, FiltersSpec>();
 
 /**
  * Reads a dependency's `filters`. Undefined/null gives null (no filters: the event passes).
- * Results are memoized per object, since a sensor evaluates the same filters for every event.
+ * The Sensor model (../model) reads each dependency's filters once, for every event.
  * @throws FilterSpecError when the object could not be decoded by the sensor
  */
 export function readFilters(value: unknown): FiltersSpec | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'object') {
-    const hit = decoded.get(value);
-    if (hit) return hit;
-  }
   const f = objectAt(value, 'filters', FILTER_KEYS);
   const spec: FiltersSpec = {
     exprs: readExprFilters(f.exprs),
@@ -185,6 +176,5 @@ export function readFilters(value: unknown): FiltersSpec | null {
     dataLogicalOperator: stringAt(f.dataLogicalOperator, 'filters.dataLogicalOperator'),
     exprLogicalOperator: stringAt(f.exprLogicalOperator, 'filters.exprLogicalOperator'),
   };
-  decoded.set(f, spec);
   return spec;
 }

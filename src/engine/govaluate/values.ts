@@ -10,6 +10,7 @@
 import { RE2JS } from 're2js';
 import { formatFloat } from '../go/strconv';
 import { GovaluateError } from './errors';
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A regex literal compiled at parse time (govaluate's PATTERN token). */
 export class CompiledPattern {
@@ -29,16 +30,11 @@ export class TimeLiteral {
   ) {}
 }
 
-export type PlainObject = Record<string, unknown>;
+export type PlainObject = JsonObject;
 
+/** A `map[string]interface{}`: plain data, not one of the literals above. */
 export function isPlainObject(value: unknown): value is PlainObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof CompiledPattern) &&
-    !(value instanceof TimeLiteral)
-  );
+  return isJsonObject(value) && !(value instanceof CompiledPattern) && !(value instanceof TimeLiteral);
 }
 
 /** Go `fmt` `%v` of a govaluate value (maps print with sorted keys, as Go's fmt does). */

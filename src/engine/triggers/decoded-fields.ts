@@ -6,8 +6,8 @@
  * vendored upstream schema.
  */
 import { ARGO_SCHEMA_FILE, DEFINITION_PREFIX, readArgoSchema } from '../validation/argo-schema';
+import { isJsonObject, type JsonObject } from '../plain-data';
 
-type JsonObject = Record<string, unknown>;
 type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean };
 
 let definitions: Record<string, Schema> | undefined;
@@ -19,9 +19,6 @@ function definition(name: string): Schema {
   return found;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function resolve(schema: Schema): Schema {
   let current = schema;
@@ -32,7 +29,7 @@ function resolve(schema: Schema): Schema {
 function decode(value: unknown, schema: Schema): unknown {
   const resolved = resolve(schema);
   if (Array.isArray(value)) return resolved.items ? value.map(item => decode(item, resolved.items!)) : value;
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const properties = resolved.properties;
   if (properties !== undefined) {
     const out: JsonObject = {};
@@ -44,7 +41,7 @@ function decode(value: unknown, schema: Schema): unknown {
     }
     return out;
   }
-  if (isObject(resolved.additionalProperties)) {
+  if (isJsonObject(resolved.additionalProperties)) {
     const items = resolved.additionalProperties;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decode(item, items)]));
   }

@@ -5,6 +5,8 @@
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
 import { applyParams, constructPayload, type DependencyEvents } from './params';
+import { triggerType, type TriggerModel } from '../model/triggers';
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
 export { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
@@ -12,22 +14,9 @@ export { applyParams, constructPayload, resolveParamValue, TriggerParameterError
 export { parameterList, SensorShapeError, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Keys of a trigger template that are not its type. */
-const TEMPLATE_NON_TYPE_KEYS = new Set(['name', 'conditions', 'conditionsReset']);
 
 /** Trigger types whose `parameters` apply to an object fetched from `source`. */
 const RESOURCE_TRIGGER_TYPES = new Set(['k8s', 'argoWorkflow']);
-
-/** The type key of a trigger template (`k8s`, `http`, ...), or undefined when there is none. */
-export function triggerType(template: JsonObject): string | undefined {
-  return Object.keys(template).find(key => !TEMPLATE_NON_TYPE_KEYS.has(key) && template[key] !== null && template[key] !== undefined);
-}
 
 /** A payload as shown: JSON as its value, other text (an empty `dest` may give any) as a string, nil as null. */
 function payloadValue(payload: string | null): unknown {
@@ -41,8 +30,8 @@ function payloadValue(payload: string | null): unknown {
 
 /** Input of {@link runTrigger}. */
 export interface RunTriggerInput {
-  /** The trigger as found in `spec.triggers[]` (plain data). */
-  readonly trigger: unknown;
+  /** The trigger (`spec.triggers[i]`) of the Sensor's model. */
+  readonly trigger: TriggerModel;
   /** Events of the satisfied dependencies. */
   readonly events: DependencyEvents;
   readonly sensorName: string;
@@ -58,20 +47,23 @@ export interface RunTriggerInput {
  * @throws TriggerParameterError (Argo's parameter errors), TriggerError, SensorShapeError
  */
 export function runTrigger(input: RunTriggerInput): unknown {
-  const trigger = isObject(input.trigger) ? input.trigger : {};
-  if (!isObject(trigger.template)) throw new TriggerError('trigger has no template');
+  const { trigger } = input;
+  if (!trigger.template) throw new TriggerError('trigger has no template');
   // The sensor holds the template decoded into its struct: fields it does not declare are gone.
-  let template = decodedTriggerTemplate(trigger.template);
-  if (trigger.parameters !== undefined && trigger.parameters !== null) {
-    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), trigger.parameters, input.events));
-    if (!isObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
+  // From here on the trigger works on that JSON document, which its parameters rewrite (the
+  // type's own parameters included), so what follows decodes the document, not the Sensor.
+  let template = decodedTriggerTemplate(trigger.template.raw);
+  const triggerParameters = trigger.raw.parameters;
+  if (triggerParameters !== undefined && triggerParameters !== null) {
+    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), triggerParameters, input.events));
+    if (!isJsonObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
     // ... and it decodes the result of the parameters back into it.
     template = decodedTriggerTemplate(applied);
   }
   const type = triggerType(template);
   if (type === undefined) throw new TriggerError('trigger template has no trigger type (k8s, http, ...)');
   const spec = template[type];
-  if (!isObject(spec)) throw new TriggerError(`trigger template '${type}' must be an object`);
+  if (!isJsonObject(spec)) throw new TriggerError(`trigger template '${type}' must be an object`);
 
   if (RESOURCE_TRIGGER_TYPES.has(type)) {
     const context: ResourceTriggerContext = {
@@ -91,7 +83,7 @@ export function runTrigger(input: RunTriggerInput): unknown {
     ? rest
     : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
   const decoded = decodedTriggerTemplate({ [type]: withParameters })[type];
-  const applied = isObject(decoded) ? decoded : {};
+  const applied = isJsonObject(decoded) ? decoded : {};
   if (Array.isArray(spec.payload)) applied.payload = payloadValue(constructPayload(spec.payload, input.events));
   return applied;
 }

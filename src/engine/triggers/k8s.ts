@@ -5,6 +5,7 @@
  */
 import { parseManifests } from '../load-yaml';
 import { applyParams, type DependencyEvents } from './params';
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A trigger that cannot be executed; `message` is the error the simulation reports. */
 export class TriggerError extends Error {
@@ -22,18 +23,13 @@ export interface ResourceTriggerContext {
   readonly now: Date;
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Source kinds that need a cluster, a filesystem or a network; the simulation refuses them. */
 const REMOTE_SOURCES = ['file', 'url', 'configmap', 'git', 's3'];
 
 /** The object of `source.resource` or `source.inline` (YAML or JSON text). */
 function fetchResource(source: unknown): JsonObject {
-  if (!isObject(source)) throw new TriggerError('k8s trigger has no source');
+  if (!isJsonObject(source)) throw new TriggerError('k8s trigger has no source');
   let object: unknown;
   if (source.resource !== undefined && source.resource !== null) {
     object = source.resource;
@@ -47,7 +43,7 @@ function fetchResource(source: unknown): JsonObject {
       ? `trigger source '${remote}' cannot be simulated offline (only 'resource' and 'inline' are supported)`
       : 'k8s trigger has no source');
   }
-  if (!isObject(object)) throw new TriggerError(`trigger source must be an object, got ${JSON.stringify(object)}`);
+  if (!isJsonObject(object)) throw new TriggerError(`trigger source must be an object, got ${JSON.stringify(object)}`);
   // Kubernetes' unstructured decoder requires a kind.
   if (typeof object.kind !== 'string' || object.kind === '') {
     throw new TriggerError(`Object 'Kind' is missing in '${JSON.stringify(object)}'`);
@@ -66,14 +62,14 @@ export function resourceTriggerObject(spec: JsonObject, events: DependencyEvents
   const applied = spec.parameters === undefined || spec.parameters === null
     ? structuredClone(fetched)
     : (JSON.parse(applyParams(JSON.stringify(fetched), spec.parameters, events)) as unknown);
-  if (!isObject(applied)) throw new TriggerError('the resource is no longer an object after parameters');
-  const metadata: JsonObject = isObject(applied.metadata) ? applied.metadata : {};
+  if (!isJsonObject(applied)) throw new TriggerError('the resource is no longer an object after parameters');
+  const metadata: JsonObject = isJsonObject(applied.metadata) ? applied.metadata : {};
   applied.metadata = metadata;
   if ((metadata.namespace === undefined || metadata.namespace === '') && context.sensorNamespace) {
     metadata.namespace = context.sensorNamespace;
   }
   if (addCreateLabels) {
-    const labels: JsonObject = isObject(metadata.labels) ? metadata.labels : {};
+    const labels: JsonObject = isJsonObject(metadata.labels) ? metadata.labels : {};
     labels['events.argoproj.io/sensor'] = context.sensorName;
     labels['events.argoproj.io/trigger'] = context.triggerName;
     labels['events.argoproj.io/action-timestamp'] = String(context.now.getTime());

@@ -2,6 +2,7 @@
  * Typed views of the trigger-parameter fields of a Sensor held as plain data. Go would refuse
  * to decode a Sensor whose fields have the wrong JSON type, so such input throws.
  */
+import { isJsonObject } from '../plain-data';
 
 /** `TriggerParameterSource`: where a parameter's value comes from. */
 export interface TriggerParameterSource {
@@ -29,9 +30,6 @@ export class SensorShapeError extends Error {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalString(obj: Record<string, unknown>, key: string, where: string): string | undefined {
   const value = obj[key];
@@ -49,8 +47,8 @@ export function parameterList(value: unknown, where = 'parameters'): TriggerPara
   if (!Array.isArray(value)) throw new SensorShapeError(`${where} must be a list`);
   return value.map((entry, i) => {
     const at = `${where}[${i}]`;
-    if (!isObject(entry)) throw new SensorShapeError(`${at} must be an object`);
-    if (!isObject(entry.src)) throw new SensorShapeError(`${at}.src is required`);
+    if (!isJsonObject(entry)) throw new SensorShapeError(`${at} must be an object`);
+    if (!isJsonObject(entry.src)) throw new SensorShapeError(`${at}.src is required`);
     const src = entry.src;
     const useRawData = src.useRawData;
     if (useRawData !== undefined && useRawData !== null && typeof useRawData !== 'boolean') {

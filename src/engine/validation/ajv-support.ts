@@ -6,7 +6,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, Options } from 'ajv';
 import { KUBERNETES_FORMATS } from './kubernetes-formats';
-import { isJsonObject, type JsonObject } from './go-values';
+import { isJsonObject, type JsonObject } from '../plain-data';
 import { formatIssuePath, type IssuePath, type ValidationIssue } from './validation-issue';
 
 /**

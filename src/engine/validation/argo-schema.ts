@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import type Ajv from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import { closeObjectSchemas, createKubernetesAjv, issuesFromAjvErrors, type SchemaRules } from './ajv-support';
-import { isJsonObject, type JsonObject } from './go-values';
+import { isJsonObject, type JsonObject } from '../plain-data';
 import { findProjectFile } from './project-files';
 import type { ValidationIssue } from './validation-issue';
 

@@ -4,11 +4,10 @@
  * (`pkg/eventsources/sources/github/validate.go`), and the webhook context checks, applied to
  * every webhook context found.
  */
-import { goList, goObject, goString, isJsonObject, isSet, requireResource, type JsonObject } from './go-values';
+import { decodeEventSource, isEventSourceModel, type EventSourceModel } from '../model/event-source';
+import type { JsonObject } from '../plain-data';
+import { goList, goObject, goString, isSet } from './go-values';
 import type { IssuePath, ValidationIssue } from './validation-issue';
-
-/** `spec` keys that configure the EventSource itself rather than naming an event-source type. */
-const SPEC_NON_TYPE_KEYS = new Set(['eventBusName', 'replicas', 'service', 'template']);
 
 /**
  * Checks an EventSource against the controller's rules. Returns no issues for an EventSource
@@ -16,25 +15,19 @@ const SPEC_NON_TYPE_KEYS = new Set(['eventBusName', 'replicas', 'service', 'temp
  * `EventSource`.
  */
 export function validateEventSourceRules(es: unknown): ValidationIssue[] {
-  const resource = requireResource(es, 'EventSource', 'validateEventSourceRules');
-  const spec = goObject(resource.spec);
-  if (!spec) return [];
+  const model = isEventSourceModel(es) ? es : decodeEventSource(es, undefined, 'validateEventSourceRules');
+  if (!model.spec) return [];
   const issues: ValidationIssue[] = [];
-  checkUniqueEventNames(spec, issues);
-  for (const [type, events] of Object.entries(spec)) {
-    if (SPEC_NON_TYPE_KEYS.has(type) || !isJsonObject(events)) continue;
-    for (const [eventName, source] of Object.entries(events)) {
-      if (!isJsonObject(source)) continue;
-      const path = ['spec', type, eventName];
-      if (type === 'github') {
-        checkGithubEventSource(source, path, issues);
-      } else if (type === 'webhook') {
-        // The generic webhook event source inlines its webhook context.
-        checkWebhookContext(source, path, issues);
-      } else {
-        const webhook = goObject(source.webhook);
-        if (webhook) checkWebhookContext(webhook, [...path, 'webhook'], issues);
-      }
+  checkUniqueEventNames(model, issues);
+  for (const { type, raw: source, path } of model.events) {
+    if (type === 'github') {
+      checkGithubEventSource(source, path, issues);
+    } else if (type === 'webhook') {
+      // The generic webhook event source inlines its webhook context.
+      checkWebhookContext(source, path, issues);
+    } else {
+      const webhook = goObject(source.webhook);
+      if (webhook) checkWebhookContext(webhook, [...path, 'webhook'], issues);
     }
   }
   return issues;
@@ -45,16 +38,13 @@ function add(issues: ValidationIssue[], path: IssuePath, rule: string, message: 
 }
 
 /** Event names become the events' `subject`; the controller refuses the same name under two types. */
-function checkUniqueEventNames(spec: JsonObject, issues: ValidationIssue[]): void {
+function checkUniqueEventNames(eventSource: EventSourceModel, issues: ValidationIssue[]): void {
   const seen = new Set<string>();
-  for (const [type, events] of Object.entries(spec)) {
-    if (SPEC_NON_TYPE_KEYS.has(type) || !isJsonObject(events)) continue;
-    for (const eventName of Object.keys(events)) {
-      if (seen.has(eventName)) {
-        add(issues, ['spec', type, eventName], 'controller/event-name-duplicate', `more than one ${JSON.stringify(eventName)} found in the spec`);
-      }
-      seen.add(eventName);
+  for (const { type, name } of eventSource.eventNames) {
+    if (seen.has(name)) {
+      add(issues, ['spec', type, name], 'controller/event-name-duplicate', `more than one ${JSON.stringify(name)} found in the spec`);
     }
+    seen.add(name);
   }
 }
 

@@ -5,13 +5,7 @@
  * validator reports wrong types).
  */
 
-/** A plain JSON object. */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a plain JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A Go `string` field: absent/null is `''`, a non-string is `undefined`. */
 export function goString(value: unknown): string | undefined {

@@ -4,7 +4,10 @@
  * The controller stops at the first error; this reports every one, each at the path of the
  * offending field. Fields of the wrong JSON type are left to `validateAgainstSchema`.
  */
-import { goList, goObject, goString, isJsonObject, isSet, requireResource, type JsonObject } from './go-values';
+import { sensorModelOf, type DependencyModel, type SensorModel } from '../model/sensor';
+import type { ContextFilterModel, DataFilterModel, DependencyFilters, ExprFilterModel, TimeFilterModel } from '../model/filters';
+import type { ParameterModel, TemplateModel, TriggerModel } from '../model/triggers';
+import { goString, isSet } from './go-values';
 import { parseTimeOfDay, timeZoneProblem } from './time-of-day';
 import type { IssuePath, ValidationIssue } from './validation-issue';
 
@@ -23,24 +26,20 @@ const K8S_OPERATIONS = ['', 'create', 'update', 'patch', 'delete'];
 const ARGO_WORKFLOW_OPERATIONS = ['submit', 'submit-from', 'suspend', 'resubmit', 'retry', 'resume', 'terminate', 'stop'];
 const HTTP_METHODS = ['GET', 'DELETE', 'PATCH', 'POST', 'PUT'];
 const PARAMETER_OPERATIONS = ['append', 'overwrite', 'prepend', ''];
-/** Template keys that are not a trigger type. */
-const TEMPLATE_NON_TYPE_KEYS = new Set(['name', 'conditions', 'conditionsReset']);
-/** Lists of TriggerParameter inside a trigger type (`k8s.parameters`, `http.payload`, ...). */
-const TRIGGER_TYPE_PARAMETER_LISTS = ['parameters', 'payload', 'dynamicHeaders'];
 
 /**
- * Checks a Sensor against the controller's rules: dependencies, logical operators, data/expr/
- * context/time filters, triggers (names, k8s/argoWorkflow/http specifics), parameters,
- * `policy.k8s` and `dlqTrigger`. Returns no issues for a Sensor the controller accepts.
+ * Checks a Sensor (as plain data, or its model) against the controller's rules: dependencies,
+ * logical operators, data/expr/context/time filters, triggers (names, k8s/argoWorkflow/http
+ * specifics), parameters, `policy.k8s` and `dlqTrigger`. Returns no issues for a Sensor the
+ * controller accepts.
  * Throws a TypeError when `sensor` is not an object or its `kind` is not `Sensor`.
  */
 export function validateSensorRules(sensor: unknown, options: SensorRuleOptions = {}): ValidationIssue[] {
-  const resource = requireResource(sensor, 'Sensor', 'validateSensorRules');
-  const spec = goObject(resource.spec);
-  if (spec === undefined) return [];
+  const model = sensorModelOf(sensor, 'validateSensorRules');
+  if (model.spec === undefined) return [];
   const issues: ValidationIssue[] = [];
-  checkDependencies(spec?.dependencies, ['spec', 'dependencies'], options, issues);
-  checkTriggers(spec?.triggers, ['spec', 'triggers'], issues);
+  checkDependencies(model, options, issues);
+  checkTriggers(model, issues);
   return issues;
 }
 
@@ -48,27 +47,25 @@ function add(issues: ValidationIssue[], path: IssuePath, rule: string, message: 
   issues.push({ path, rule, message });
 }
 
-function checkDependencies(value: unknown, path: IssuePath, options: SensorRuleOptions, issues: ValidationIssue[]): void {
-  const dependencies = goList(value);
+function checkDependencies(sensor: SensorModel, options: SensorRuleOptions, issues: ValidationIssue[]): void {
+  const dependencies = sensor.dependencies;
   if (dependencies === undefined) return;
   if (dependencies.length === 0) {
-    add(issues, path, 'controller/dependencies-required', 'no event dependencies found');
+    add(issues, ['spec', 'dependencies'], 'controller/dependencies-required', 'no event dependencies found');
     return;
   }
   const seenEvents = new Set<string>();
-  dependencies.forEach((entry, i) => {
-    if (!isJsonObject(entry)) return;
-    const at = [...path, i];
-    const required: [string, string][] = [
+  for (const dependency of dependencies.filter(d => d.decodable)) {
+    const at = dependency.path;
+    const required: [keyof DependencyModel & string, string][] = [
       ['name', 'event dependency must define a name'],
       ['eventSourceName', 'event dependency must define the EventSourceName'],
       ['eventName', 'event dependency must define the EventName'],
     ];
     for (const [field, message] of required) {
-      if (goString(entry[field]) === '') add(issues, [...at, field], 'controller/dependency-field-required', message);
+      if (dependency[field] === '') add(issues, [...at, field], 'controller/dependency-field-required', message);
     }
-    const eventSourceName = goString(entry.eventSourceName);
-    const eventName = goString(entry.eventName);
+    const { eventSourceName, eventName } = dependency;
     if (options.natsStreamingBus && eventSourceName !== undefined && eventName !== undefined) {
       // JSON of the pair cannot collide the way a joined string could.
       const key = JSON.stringify([eventSourceName, eventName]);
@@ -78,84 +75,71 @@ function checkDependencies(value: unknown, path: IssuePath, options: SensorRuleO
       }
       seenEvents.add(key);
     }
-    checkFilters(entry.filters, [...at, 'filters'], issues);
-    checkLogicalOperator(entry.filtersLogicalOperator, [...at, 'filtersLogicalOperator'], issues);
-  });
+    checkFilters(dependency.filters, issues);
+    checkLogicalOperator(dependency.filtersLogicalOperator, [...at, 'filtersLogicalOperator'], issues);
+  }
 }
 
-function checkLogicalOperator(value: unknown, path: IssuePath, issues: ValidationIssue[]): void {
-  const operator = goString(value);
+function checkLogicalOperator(operator: string | undefined, path: IssuePath, issues: ValidationIssue[]): void {
   if (operator !== undefined && !LOGICAL_OPERATORS.includes(operator)) {
     add(issues, path, 'controller/logical-operator', `logical operator ${operator} not supported`);
   }
 }
 
-function checkFilters(value: unknown, path: IssuePath, issues: ValidationIssue[]): void {
-  const filters = goObject(value);
-  if (!filters) return;
+function checkFilters(filters: DependencyFilters, issues: ValidationIssue[]): void {
+  if (!filters.object) return;
+  const { path } = filters;
   checkLogicalOperator(filters.exprLogicalOperator, [...path, 'exprLogicalOperator'], issues);
   checkLogicalOperator(filters.dataLogicalOperator, [...path, 'dataLogicalOperator'], issues);
-  (goList(filters.exprs) ?? []).forEach((expr, i) => {
-    if (isJsonObject(expr)) checkExprFilter(expr, [...path, 'exprs', i], issues);
-  });
-  (goList(filters.data) ?? []).forEach((data, i) => {
-    if (isJsonObject(data)) checkDataFilter(data, [...path, 'data', i], issues);
-  });
-  const context = goObject(filters.context);
-  if (context) checkContextFilter(context, [...path, 'context'], issues);
-  const time = goObject(filters.time);
-  if (time) checkTimeFilter(time, [...path, 'time'], issues);
+  for (const expr of filters.exprs) checkExprFilter(expr, issues);
+  for (const data of filters.data) checkDataFilter(data, issues);
+  if (filters.context) checkContextFilter(filters.context, issues);
+  if (filters.time) checkTimeFilter(filters.time, issues);
 }
 
-function checkExprFilter(expr: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
+function checkExprFilter(expr: ExprFilterModel, issues: ValidationIssue[]): void {
+  const { path } = expr;
   const notEmpty = 'one of expr filters is not valid (expr and fields must be not empty)';
-  if (goString(expr.expr) === '') add(issues, [...path, 'expr'], 'controller/expr-filter-required', notEmpty);
-  const fields = goList(expr.fields);
-  if (fields === undefined) return;
-  if (fields.length === 0) add(issues, [...path, 'fields'], 'controller/expr-filter-required', notEmpty);
-  fields.forEach((field, i) => {
-    if (!isJsonObject(field)) return;
-    for (const key of ['name', 'path']) {
-      if (goString(field[key]) === '') {
-        add(issues, [...path, 'fields', i, key], 'controller/expr-filter-field-required',
+  if (expr.expr === '') add(issues, [...path, 'expr'], 'controller/expr-filter-required', notEmpty);
+  if (expr.fields === undefined) return;
+  if (expr.fieldsEmpty) add(issues, [...path, 'fields'], 'controller/expr-filter-required', notEmpty);
+  for (const field of expr.fields) {
+    for (const [key, value] of [['name', field.name], ['path', field.dataPath]] as const) {
+      if (value === '') {
+        add(issues, [...field.path, key], 'controller/expr-filter-field-required',
           'one of expr filters is not valid (path and name in a field must be not empty)');
       }
     }
-  });
+  }
 }
 
-function checkDataFilter(data: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
-  const comparator = goString(data.comparator);
+function checkDataFilter(data: DataFilterModel, issues: ValidationIssue[]): void {
+  const { path, comparator } = data;
   if (comparator !== undefined && !DATA_FILTER_COMPARATORS.includes(comparator)) {
     add(issues, [...path, 'comparator'], 'controller/data-filter-comparator', `comparator ${comparator} not supported`);
   }
   const notEmpty = 'one of data filters is not valid (type, path and value must be not empty)';
-  for (const key of ['path', 'type']) {
-    if (goString(data[key]) === '') add(issues, [...path, key], 'controller/data-filter-required', notEmpty);
+  for (const [key, value] of [['path', data.dataPath], ['type', data.type]] as const) {
+    if (value === '') add(issues, [...path, key], 'controller/data-filter-required', notEmpty);
   }
-  const values = goList(data.value);
+  const values = data.values;
   if (values === undefined) return;
   if (values.length === 0) add(issues, [...path, 'value'], 'controller/data-filter-required', notEmpty);
   values.forEach((value, i) => {
-    if (goString(value) === '') {
+    if (value === '') {
       add(issues, [...path, 'value', i], 'controller/data-filter-empty-value', 'one of data filters is not valid (value must be not empty)');
     }
   });
 }
 
-function checkContextFilter(context: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
+function checkContextFilter(context: ContextFilterModel, issues: ValidationIssue[]): void {
   // Only these four take part in matching; `id`, `time`, `specversion` are ignored.
-  const matched = ['type', 'subject', 'source', 'datacontenttype'].some(key => {
-    const value = goString(context[key]);
-    return value !== undefined && value !== '';
-  });
-  if (!matched) add(issues, path, 'controller/context-filter-empty', 'no fields specified in ctx filter');
+  const matched = [context.type, context.subject, context.source, context.datacontenttype].some(value => value !== undefined && value !== '');
+  if (!matched) add(issues, context.path, 'controller/context-filter-empty', 'no fields specified in ctx filter');
 }
 
-function checkTimeFilter(time: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
-  const start = goString(time.start);
-  const stop = goString(time.stop);
-  const timezone = goString(time.timezone);
+function checkTimeFilter(time: TimeFilterModel, issues: ValidationIssue[]): void {
+  const { path, start, stop, timezone } = time;
   if (timezone !== undefined) {
     const problem = timeZoneProblem(timezone);
     if (problem) add(issues, [...path, 'timezone'], 'controller/time-filter-timezone', `invalid timezone '${timezone}': ${problem}`);
@@ -170,107 +154,93 @@ function checkTimeFilter(time: JsonObject, path: IssuePath, issues: ValidationIs
   }
 }
 
-function checkTriggers(value: unknown, path: IssuePath, issues: ValidationIssue[]): void {
-  const triggers = goList(value);
+function checkTriggers(sensor: SensorModel, issues: ValidationIssue[]): void {
+  const triggers = sensor.triggers;
   if (triggers === undefined) return;
   if (triggers.length === 0) {
-    add(issues, path, 'controller/triggers-required', 'no triggers found');
+    add(issues, ['spec', 'triggers'], 'controller/triggers-required', 'no triggers found');
     return;
   }
   const seenNames = new Set<string>();
-  triggers.forEach((trigger, i) => {
-    if (!isJsonObject(trigger)) return;
-    const name = checkTrigger(trigger, [...path, i], issues);
-    if (name === undefined || name === '') return;
+  for (const trigger of triggers.filter(t => t.decodable)) {
+    const name = checkTrigger(trigger, issues);
+    if (name === undefined || name === '') continue;
     if (seenNames.has(name)) {
-      add(issues, [...path, i, 'template', 'name'], 'controller/trigger-name-duplicate', `duplicate trigger name: ${name}`);
+      add(issues, [...trigger.path, 'template', 'name'], 'controller/trigger-name-duplicate', `duplicate trigger name: ${name}`);
     }
     seenNames.add(name);
-  });
+  }
 }
 
 /** Checks one trigger (and its dlqTrigger); returns its template name for the uniqueness check. */
-function checkTrigger(trigger: JsonObject, path: IssuePath, issues: ValidationIssue[]): string | undefined {
-  const template = goObject(trigger.template);
+function checkTrigger(trigger: TriggerModel, issues: ValidationIssue[]): string | undefined {
+  const { path, template } = trigger;
   let name: string | undefined;
   if (template === null) {
     add(issues, [...path, 'template'], 'controller/trigger-template-required', "trigger template can't be nil");
   } else if (template) {
-    name = goString(template.name);
+    name = template.name;
     if (name === '') add(issues, [...path, 'template', 'name'], 'controller/trigger-name-required', 'trigger must define a name');
-    checkTriggerTemplate(template, [...path, 'template'], issues);
+    checkTriggerTemplate(template, issues);
   }
-  checkParameterList(trigger.parameters, [...path, 'parameters'], issues);
-  const policy = goObject(trigger.policy);
-  const k8sPolicy = policy ? goObject(policy.k8s) : undefined;
-  if (k8sPolicy && !isSet(k8sPolicy.labels)) {
+  checkParameters(trigger.parameters, issues);
+  if (trigger.k8sPolicy && !isSet(trigger.k8sPolicy.labels)) {
     add(issues, [...path, 'policy', 'k8s', 'labels'], 'controller/policy-k8s-labels', 'resource labels are not specified');
   }
-  const dlqTrigger = goObject(trigger.dlqTrigger);
+  const dlqTrigger = trigger.dlqTrigger;
   if (dlqTrigger) {
     // A dead-letter trigger only fires after at-least-once retries of the trigger itself are exhausted.
-    if (trigger.atLeastOnce !== true) {
+    if (!trigger.atLeastOnce) {
       add(issues, [...path, 'atLeastOnce'], 'controller/dlq-trigger-at-least-once', 'dlqTrigger requires atLeastOnce: true on the trigger');
     }
-    if (dlqTrigger.atLeastOnce !== true) {
+    if (!dlqTrigger.atLeastOnce) {
       add(issues, [...path, 'dlqTrigger', 'atLeastOnce'], 'controller/dlq-trigger-at-least-once', 'dlqTrigger requires atLeastOnce: true on the dlqTrigger itself');
     }
-    checkTrigger(dlqTrigger, [...path, 'dlqTrigger'], issues);
+    checkTrigger(dlqTrigger, issues);
   }
   return name;
 }
 
-function checkTriggerTemplate(template: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
-  const k8s = goObject(template.k8s);
+function checkTriggerTemplate(template: TemplateModel, issues: ValidationIssue[]): void {
+  const typed = (type: string) => template.types.find(body => body.type === type);
+  const k8s = typed('k8s');
   if (k8s) {
-    if (!isSet(k8s.source)) {
-      add(issues, [...path, 'k8s', 'source'], 'controller/k8s-source-required', 'k8s trigger does not contain an absolute action');
+    if (!isSet(k8s.raw.source)) {
+      add(issues, [...k8s.path, 'source'], 'controller/k8s-source-required', 'k8s trigger does not contain an absolute action');
     }
-    const operation = goString(k8s.operation);
-    if (operation !== undefined && !K8S_OPERATIONS.includes(operation)) {
-      add(issues, [...path, 'k8s', 'operation'], 'controller/k8s-operation', `unknown operation type ${operation}`);
-    }
-  }
-  const argoWorkflow = goObject(template.argoWorkflow);
-  if (argoWorkflow) {
-    const operation = goString(argoWorkflow.operation);
-    if (operation !== undefined && !ARGO_WORKFLOW_OPERATIONS.includes(operation)) {
-      add(issues, [...path, 'argoWorkflow', 'operation'], 'controller/argo-workflow-operation', `unknown operation type ${operation}`);
+    if (k8s.operation !== undefined && !K8S_OPERATIONS.includes(k8s.operation)) {
+      add(issues, [...k8s.path, 'operation'], 'controller/k8s-operation', `unknown operation type ${k8s.operation}`);
     }
   }
-  const http = goObject(template.http);
+  const argoWorkflow = typed('argoWorkflow');
+  if (argoWorkflow && argoWorkflow.operation !== undefined && !ARGO_WORKFLOW_OPERATIONS.includes(argoWorkflow.operation)) {
+    add(issues, [...argoWorkflow.path, 'operation'], 'controller/argo-workflow-operation', `unknown operation type ${argoWorkflow.operation}`);
+  }
+  const http = typed('http');
   if (http) {
-    if (goString(http.url) === '') add(issues, [...path, 'http', 'url'], 'controller/http-url-required', 'server URL is not specified');
-    const method = goString(http.method);
+    if (goString(http.raw.url) === '') add(issues, [...http.path, 'url'], 'controller/http-url-required', 'server URL is not specified');
+    const method = goString(http.raw.method);
     if (method !== undefined && method !== '' && !HTTP_METHODS.includes(method)) {
-      add(issues, [...path, 'http', 'method'], 'controller/http-method', 'only GET, DELETE, PATCH, POST and PUT methods are supported');
+      add(issues, [...http.path, 'method'], 'controller/http-method', 'only GET, DELETE, PATCH, POST and PUT methods are supported');
     }
   }
-  for (const [type, body] of Object.entries(template)) {
-    if (TEMPLATE_NON_TYPE_KEYS.has(type) || !isJsonObject(body)) continue;
-    for (const list of TRIGGER_TYPE_PARAMETER_LISTS) {
-      checkParameterList(body[list], [...path, type, list], issues);
-    }
-  }
+  for (const body of template.types) checkParameters(body.parameters, issues);
 }
 
-function checkParameterList(value: unknown, path: IssuePath, issues: ValidationIssue[]): void {
-  (goList(value) ?? []).forEach((parameter, i) => {
-    if (isJsonObject(parameter)) checkParameter(parameter, [...path, i], issues);
-  });
+function checkParameters(parameters: readonly ParameterModel[], issues: ValidationIssue[]): void {
+  for (const parameter of parameters) checkParameter(parameter, issues);
 }
 
-function checkParameter(parameter: JsonObject, path: IssuePath, issues: ValidationIssue[]): void {
-  const src = goObject(parameter.src);
+function checkParameter(parameter: ParameterModel, issues: ValidationIssue[]): void {
+  const { path, src, operation } = parameter;
   if (src === null) {
     add(issues, [...path, 'src'], 'controller/parameter-src-required', "parameter source can't be empty");
-  } else if (src && goString(src.dependencyName) === '') {
+  } else if (src && parameter.dependencyName === '') {
     add(issues, [...path, 'src', 'dependencyName'], 'controller/parameter-dependency-name-required', "parameter dependency name can't be empty");
   }
-  if (goString(parameter.dest) === '') {
+  if (parameter.dest === '') {
     add(issues, [...path, 'dest'], 'controller/parameter-dest-required', "parameter destination can't be empty");
   }
-  const operation = goString(parameter.operation);
   if (operation !== undefined && !PARAMETER_OPERATIONS.includes(operation)) {
     add(issues, [...path, 'operation'], 'controller/parameter-operation', `parameter operation ${operation} is invalid`);
   }

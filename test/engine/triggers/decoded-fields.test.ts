@@ -1,4 +1,5 @@
 import type { SensorEvent } from '../../../src/engine/event';
+import { decodeTrigger } from '../../../src/engine/model';
 import { runTrigger } from '../../../src/engine/triggers';
 import { decodedTriggerTemplate } from '../../../src/engine/triggers/decoded-fields';
 
@@ -27,7 +28,7 @@ describe('decodedTriggerTemplate (reference §7: unknown fields vanish)', () => 
 describe('runTrigger', () => {
   const context = { type: 'webhook', source: 'es', subject: 'ev', id: '1', time: '', datacontenttype: 'application/json', specversion: '1.0' };
   const event: SensorEvent = { context, data: '{"x":"v"}' };
-  const run = (trigger: unknown) => runTrigger({ trigger, events: new Map([['d', event]]), sensorName: 's', now: new Date(0) });
+  const run = (trigger: unknown) => runTrigger({ trigger: decodeTrigger(trigger, ['spec', 'triggers', 0]), events: new Map([['d', event]]), sensorName: 's', now: new Date(0) });
 
   test('a trigger-level parameter into an unknown field has no effect', () => {
     const trigger = { template: { name: 't', http: { url: 'u', method: 'POST' } }, parameters: [{ src: { dependencyName: 'd', dataKey: 'x' }, dest: 'http.bogus' }] };
