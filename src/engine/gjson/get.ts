@@ -207,7 +207,7 @@ function execModifier(json: string, path: string): { pathOut: string; output: st
       pathOut = pathOut.slice(i);
     }
   }
-  return { pathOut, output: applyModifier(name, json, args) };
+  return { pathOut, output: applyModifier(name, json, args, getResult) };
 }
 
 /** Scans object members from `start` (just after `{`) for the first component of `path`. */

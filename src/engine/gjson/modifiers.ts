@@ -1,17 +1,25 @@
 /**
  * gjson's built-in modifiers (`@name` or `@name:arg` in a path). Each takes the JSON text
  * the path has reached and returns new JSON text; elements keep their raw text.
+ *
+ * `@dig` evaluates a path, so the path evaluator is passed in by its caller (get.ts) rather
+ * than imported: the modifiers stay below the path language and the modules form no cycle.
  */
 import { GjsonPathError } from './errors';
-import { getResult } from './get';
 import { quoteJsonString } from './json-string';
 import { DEFAULT_PRETTY_OPTIONS, pretty, ugly } from './pretty';
 import { forEach, parse, Result } from './result';
 import { trim } from './scan';
 import { valid } from './valid';
 
-/** Runs modifier `name` (one of `MODIFIER_NAMES`) on `json` with its raw argument text. */
-export function applyModifier(name: string, json: string, arg: string): string {
+/** gjson `Get(json, path)`, as the modifiers that evaluate a path (`@dig`) are given it. */
+export type PathEvaluator = (json: string, path: string) => Result;
+
+/**
+ * Runs modifier `name` (one of `MODIFIER_NAMES`) on `json` with its raw argument text;
+ * `get` evaluates the paths a modifier's argument holds.
+ */
+export function applyModifier(name: string, json: string, arg: string, get: PathEvaluator): string {
   switch (name) {
     case 'pretty':
       return modPretty(json, arg);
@@ -38,7 +46,7 @@ export function applyModifier(name: string, json: string, arg: string): string {
     case 'group':
       return modGroup(json);
     case 'dig':
-      return modDig(json, arg);
+      return modDig(json, arg, get);
     default:
       throw new GjsonPathError(`unknown modifier '@${name}'`);
   }
@@ -180,10 +188,10 @@ function modGroup(json: string): string {
 }
 
 /** `@dig:path`: every result of `path` evaluated at each object/array, depth first, outermost first. */
-function modDig(json: string, arg: string): string {
+function modDig(json: string, arg: string, get: PathEvaluator): string {
   const found: string[] = [];
   const visit = (container: Result): void => {
-    const res = getResult(container.raw, arg);
+    const res = get(container.raw, arg);
     if (res.exists) found.push(res.raw);
     for (const { value } of elements(container)) {
       if (value.type === 'JSON') visit(value);
