@@ -6,7 +6,8 @@
  * several values as "any of", so `!=` with several values passes for everything
  * (reference §3, point 5).
  */
-import { anchoredAlternation, containsLiteral, exactlyOneOf, quoteMeta, re2CompileError, startsWith } from './regex';
+import { RE2JS } from 're2js';
+import { anchoredAlternation, containsLiteral, exactlyOneOf, re2CompileError, startsWith } from './regex';
 
 /** The shape of `spec.dependencies[].filters.data[]` this builder produces. */
 export interface DataFilter {
@@ -57,7 +58,7 @@ export function patternEntryError(entry: string): string | undefined {
 export function valueSetRegex(set: ValueSet): string {
   // Patterns are grouped so an alternation inside one stays anchored.
   return anchoredAlternation([
-    ...[...new Set(set.literals)].map(quoteMeta),
+    ...[...new Set(set.literals)].map(literal => RE2JS.quote(literal)),
     ...set.patterns.map(pattern => `(?:${pattern})`),
   ]);
 }

@@ -2,21 +2,17 @@
  * RE2 (Go `regexp`) helpers for building filter values.
  *
  * Argo Events searches every string filter value unanchored, so a literal must be
- * escaped and anchored to mean "exactly this" (reference §3).
+ * escaped and anchored to mean "exactly this" (reference §3). Literals are escaped with
+ * `RE2JS.quote`, which escapes what Go's `regexp.QuoteMeta` escapes (test/engine/go/regexp.test.ts).
  */
 import { RE2JS } from 're2js';
-
-/** Go's `regexp.QuoteMeta`: escapes every RE2 metacharacter so the text matches literally. */
-export function quoteMeta(literal: string): string {
-  return RE2JS.quote(literal);
-}
 
 /**
  * A regex matching exactly one of the literals (and nothing longer or shorter).
  * `ignoreCase` is for names GitHub itself treats case-insensitively (owners, repositories).
  */
 export function exactlyOneOf(literals: readonly string[], options: { ignoreCase?: boolean } = {}): string {
-  const regex = anchoredAlternation([...new Set(literals)].map(quoteMeta));
+  const regex = anchoredAlternation([...new Set(literals)].map(literal => RE2JS.quote(literal)));
   return options.ignoreCase ? `(?i)${regex}` : regex;
 }
 
@@ -33,12 +29,12 @@ export function anchoredAlternation(alternatives: readonly string[]): string {
 
 /** A regex matching any text that starts with `prefix`. */
 export function startsWith(prefix: string): string {
-  return `^${quoteMeta(prefix)}`;
+  return `^${RE2JS.quote(prefix)}`;
 }
 
 /** A regex matching any text that contains `literal` anywhere (also across newlines). */
 export function containsLiteral(literal: string): string {
-  return quoteMeta(literal);
+  return RE2JS.quote(literal);
 }
 
 /** Returns the RE2 compile error for `pattern`, or undefined when it compiles. */

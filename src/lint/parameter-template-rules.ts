@@ -2,6 +2,7 @@
  * Rules on what trigger parameters and filter templates produce (reference §3 step 3, §7):
  * `template-parse`, `template-number-printing`, `free-text-label`.
  */
+import { RE2JS } from 're2js';
 import { parseTemplate } from '../engine/go/template';
 import { lex, type Item } from '../engine/go/template/lexer';
 import { labelValueProblem } from '../engine/validation';
@@ -166,7 +167,8 @@ export function parameterTemplateRules(input: SensorInput, _context: LintContext
  * (a pipeline or an argument: where `int64` goes is not certain).
  */
 function wrapInInt64(template: string, field: string): string | undefined {
-  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // RE2JS.quote escapes exactly JavaScript's syntax characters too.
+  const escaped = RE2JS.quote(field);
   const action = new RegExp(`\\{\\{(-?\\s*)${escaped}(\\s*-?)\\}\\}`, 'g');
   if (!action.test(template)) return undefined;
   return template.replace(action, (_all, open: string, close: string) => `{{${open}int64 ${field}${close}}}`);

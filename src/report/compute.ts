@@ -5,7 +5,6 @@
  */
 import { RE2JS } from 're2js';
 import { parseValueSet, valueSetRegex } from '../filters/data-filter';
-import { quoteMeta } from '../filters/regex';
 import { attemptsOfRun } from './markers';
 import type {
   AttemptMarker, Failure, FailureOutcome, Kpi, Report, ReportSettings, ReportWindow, RepositoryData, RunAttempt, Summary, WeekSummary,
@@ -50,7 +49,8 @@ export function failuresOf(repo: RepositoryData, settings: ReportSettings, windo
     if (!list.some(a => a.attempt === run.attempt)) list.push(run);
     attemptsByRun.set(run.id, list);
   }
-  const fixRef = new RegExp(`^${quoteMeta(settings.remediationBranchPrefix)}(\\d+)-(\\d+)$`);
+  // RE2JS.quote escapes exactly JavaScript's syntax characters too, so the prefix matches literally.
+  const fixRef = new RegExp(`^${RE2JS.quote(settings.remediationBranchPrefix)}(\\d+)-(\\d+)$`);
   const failures: Failure[] = [];
   for (const [runId, attempts] of [...attemptsByRun].sort((a, b) => a[0] - b[0])) {
     attempts.sort((a, b) => a.attempt - b.attempt);

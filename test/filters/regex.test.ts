@@ -1,18 +1,18 @@
 import { RE2JS } from 're2js';
-import { exactlyOneOf, quoteMeta, re2CompileError, startsWith } from '../../src/filters/regex';
+import { containsLiteral, exactlyOneOf, re2CompileError, startsWith } from '../../src/filters/regex';
 
 /** Argo's string match: an unanchored RE2 search. */
 const found = (regex: string, text: string) => RE2JS.compile(regex).matcher(text).find();
 
-describe('quoteMeta', () => {
+describe('containsLiteral', () => {
   test.each([
     ['[skip-ci-remediation]', '\\[skip-ci-remediation\\]'],
     ['5DLabs-Rex[bot]', '5DLabs-Rex\\[bot\\]'],
     ['a.b*c+d?e(f)g|h{1}^$\\', 'a\\.b\\*c\\+d\\?e\\(f\\)g\\|h\\{1\\}\\^\\$\\\\'],
     ['plain-text_123', 'plain-text_123'],
   ])('%s -> %s', (input, expected) => {
-    expect(quoteMeta(input)).toBe(expected);
-    expect(found(`^${quoteMeta(input)}$`, input)).toBe(true);
+    expect(containsLiteral(input)).toBe(expected);
+    expect(found(`^${containsLiteral(input)}$`, input)).toBe(true);
   });
 });
 

@@ -38,11 +38,6 @@ export function mustCompileMessage(expr: string, err: GoRegexpError): string {
   return `regexp: Compile(${shown}): ${err.message}`;
 }
 
-/** Go `regexp.QuoteMeta`. */
-export function quoteMeta(s: string): string {
-  return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-
 type Match = { start: number; end: number; m: Matcher };
 
 /** All successive matches, with Go's rule against an empty match right after a match. */

@@ -8,12 +8,13 @@
  * stay known names that fail with an {@link UnsupportedFunctionError} saying why.
  */
 import { createDecipheriv, createHash, randomUUID } from 'crypto';
+import { RE2JS } from 're2js';
 import { base64Decode, base64DecodeBytes, base64Encode, GoBase64Error } from '../base64';
 import { sprintf } from '../fmt';
 import { checkTemplateStringLength } from '../../limits';
 import { marshalGo, marshalGoNoHtmlEscape, marshalIndentGo, unmarshalGo, GoJsonError } from '../json';
 import {
-  compileGoRegexp, findAllString, findString, GoRegexpError, mustCompileMessage, quoteMeta, replaceAll, splitRegexp,
+  compileGoRegexp, findAllString, findString, GoRegexpError, mustCompileMessage, replaceAll, splitRegexp,
 } from '../regexp';
 import { parseInt as goParseInt, quote } from '../strconv';
 import { GoMap, GoStringSlice, compareGoStrings, goByteLength, goTypeName } from '../values';
@@ -357,7 +358,8 @@ export function sprigFuncs(clock: Clock): Map<string, GoFunc> {
     nilOrSlice(splitRegexp(mustCompile(re as string), re as string, v as string, asNumber(n)))));
   s('mustRegexSplit', fn(['string', 'string', 'int'], ([re, v, n]) =>
     nilOrSlice(splitRegexp(compileOrError(re as string), re as string, v as string, asNumber(n)))));
-  s('regexQuoteMeta', fn(['string'], ([v]) => quoteMeta(v as string)));
+  // Go's regexp.QuoteMeta escapes the same set as RE2JS.quote (test/engine/go/regexp.test.ts).
+  s('regexQuoteMeta', fn(['string'], ([v]) => RE2JS.quote(v as string)));
 
   // conversions
   s('int', fn(['any'], ([v]) => int(castToInt64(v))));
