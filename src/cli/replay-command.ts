@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { type SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { sensorModelOf, type SensorModel } from '../engine/model';
+import { newEvaluationCaches } from '../engine/evaluation-caches';
 import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
 import { BoundedCache } from '../engine/filters/bounded-cache';
 import { InputError, oneLine } from './output';
@@ -147,6 +148,7 @@ export class ReplayTally {
   // Per-Sensor work done once, not per event.
   private readonly validationIssues: ReturnType<typeof controllerRejections>;
   private readonly address: { eventSourceName: string; eventName: string };
+  private readonly caches = newEvaluationCaches();
 
   private readonly sensor: SensorModel;
 
@@ -172,7 +174,7 @@ export class ReplayTally {
       this.addMalformed(entry.location, (err as Error).message);
       return;
     }
-    const report = simulateSensor(this.sensor, event, { now: this.now, validationIssues: this.validationIssues });
+    const report = simulateSensor(this.sensor, event, { now: this.now, validationIssues: this.validationIssues, caches: this.caches });
     this.events++;
     this.sensorName = report.sensor;
     const dependencies = (this.dependencies ??= report.dependencies.map(d => newDependencyCounts(d.name)));
@@ -214,7 +216,7 @@ export class ReplayTally {
     let { dependencies, triggers, sensorName } = this;
     if (dependencies === undefined || triggers === undefined) {
       // No event at all: still name the dependencies and triggers, with zero counts.
-      const empty = simulateSensor(this.sensor, null, { now: this.now, validationIssues: this.validationIssues });
+      const empty = simulateSensor(this.sensor, null, { now: this.now, validationIssues: this.validationIssues, caches: this.caches });
       sensorName = empty.sensor;
       dependencies = empty.dependencies.map(d => newDependencyCounts(d.name));
       triggers = empty.triggers.map(t => newTriggerCounts(t.name));

@@ -5,6 +5,7 @@ import { EventFileError, parseEventFile, type SensorEvent } from '../engine/even
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
 import { ManifestFileError } from '../engine/load-yaml';
 import { readSensorManifest, sensorModelOf, type SensorModel } from '../engine/model';
+import { describeFilterStep } from '../engine/filters';
 import { asSimulatorLimit } from '../engine/limits';
 import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
 import { readTextInput, STDIN } from './input-files';
@@ -170,7 +171,7 @@ export function formatSimulation(report: SimulationReport): string {
     lines.push('', `Dependency ${dependency.name} (${details.eventSourceName}/${details.eventName}): ${verdict}`);
     if (details.notOffered) lines.push(`  not offered: ${details.notOffered}`);
     else if (details.steps.length === 0 && dependency.passed) lines.push('  no filters: every event passes');
-    for (const step of details.steps) lines.push(`  ${step.passed ? 'ok  ' : 'FAIL'} ${step.description}`);
+    for (const step of details.steps) lines.push(`  ${step.passed ? 'ok  ' : 'FAIL'} ${describeFilterStep(step)}`);
     for (const subject of notEvaluated(details)) lines.push(`  --   ${subject}: not evaluated`);
     if (dependency.error !== null) lines.push(`  error (logged by the sensor at WARN, event dropped): ${dependency.error}`);
     if (dependency.cannotEvaluate !== undefined) lines.push(`  ${dependency.cannotEvaluate}`);

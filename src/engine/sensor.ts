@@ -3,7 +3,8 @@
  * then every trigger whose conditions hold is run (parameters and resource, reference §7-§8).
  */
 import type { SensorEvent } from './event';
-import { evaluateFilters, filterSubjects, readFilters } from './filters';
+import { newEvaluationCaches, type EvaluationCaches } from './evaluation-caches';
+import { evaluateFilters, filterInput, filterSubjects, readFilters, type FilterInput } from './filters';
 import type { FilterStep } from './filters/outcome';
 import { asSimulatorLimit } from './limits';
 import { conditionsHold, runTrigger } from './triggers';
@@ -69,6 +70,11 @@ export interface SimulateOptions {
    * one Sensor validates it once. Default: computed on each call.
    */
   readonly validationIssues?: readonly ValidationIssue[];
+  /**
+   * Compiled regexes, expressions and templates, kept across calls: replaying many events
+   * through one Sensor passes the same caches to every call. Default: new ones for this call.
+   */
+  readonly caches?: EvaluationCaches;
 }
 
 /** `path: message`; schema messages already start with their path. */
@@ -107,13 +113,16 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   const model = sensorModelOf(sensor, 'simulateSensor');
   const validationIssues = options.validationIssues ?? controllerRejections(model);
   const sensorName = model.name ?? '';
+  const caches = options.caches ?? newEvaluationCaches();
+  // Every dependency reads the same event: its payload is indexed once.
+  const input = filterInput(event);
 
   const dependencyResults: SimulationResult['dependencies'] = [];
   const dependencyDetails: DependencyDetails[] = [];
   const satisfied = new Map<string, SensorEvent>();
   const unknown = new Set<string>();
   for (const dependency of model.dependencies ?? []) {
-    const evaluated = evaluateDependency(dependency, event);
+    const evaluated = evaluateDependency(dependency, input, caches);
     dependencyResults.push(evaluated.result);
     dependencyDetails.push(evaluated.details);
     if (evaluated.result.passed && event !== null) satisfied.set(evaluated.result.name, event);
@@ -139,7 +148,7 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
         triggerResults.push({ name, fired: false, resource: null, error: null, ...cannotEvaluate });
         continue;
       }
-      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: model.namespace || undefined, now });
+      const built = runTrigger({ trigger, events: satisfied, sensorName, sensorNamespace: model.namespace || undefined, now, templates: caches.templates });
       triggerResults.push({ name, fired: true, resource: built, error: null });
     } catch (err) {
       const limit = asSimulatorLimit(err);
@@ -157,7 +166,8 @@ export function simulateSensor(sensor: unknown, event: SensorEvent | null, optio
   };
 }
 
-function evaluateDependency(dependency: DependencyModel, event: SensorEvent | null): { result: SimulationResult['dependencies'][number]; details: DependencyDetails } {
+function evaluateDependency(dependency: DependencyModel, input: FilterInput, caches: EvaluationCaches): { result: SimulationResult['dependencies'][number]; details: DependencyDetails } {
+  const { event } = input;
   const name = dependency.name ?? '';
   const eventSourceName = dependency.eventSourceName ?? '';
   const eventName = dependency.eventName ?? '';
@@ -176,7 +186,7 @@ function evaluateDependency(dependency: DependencyModel, event: SensorEvent | nu
     const { evaluable } = dependency.filters;
     // A `filters` the sensor cannot decode drops every event offered with the decoding error.
     if ('error' in evaluable) throw evaluable.error;
-    const outcome = evaluateFilters(event, evaluable.spec, dependency.filtersLogicalOperator ?? '');
+    const outcome = evaluateFilters(input, evaluable.spec, dependency.filtersLogicalOperator ?? '', caches);
     return evaluated(outcome.passed, outcome.error, outcome.steps);
   } catch (err) {
     // The one boundary where what the simulator cannot evaluate is told apart from Argo's verdict.

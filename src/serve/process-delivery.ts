@@ -5,6 +5,7 @@
  * Pure: the outcome says which resources to create; the server creates them (out-dir.ts) and
  * turns each `create` into `created` or `already-exists`.
  */
+import { newEvaluationCaches, type EvaluationCaches } from '../engine/evaluation-caches';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { controllerRejections, simulateSensor } from '../engine/sensor';
 import { dropReason } from '../cli/replay-command';
@@ -20,6 +21,8 @@ export interface PreparedSensor {
   readonly namespace: string;
   readonly address: { eventSourceName: string; eventName: string };
   readonly validationIssues: ReturnType<typeof controllerRejections>;
+  /** Compiled filters and templates, shared by every delivery. */
+  readonly caches: EvaluationCaches;
 }
 
 /** Per-Sensor work done once (as `ReplayTally` does). */
@@ -27,7 +30,7 @@ export function prepareSensor(sensor: SensorModel | Record<string, unknown>): Pr
   const model = sensorModelOf(sensor, 'prepareSensor');
   // The trigger defaults the namespace to the Sensor's; a Sensor file without one would be applied to `default`.
   const namespace = model.namespace || 'default';
-  return { sensor: model, namespace, address: firstDependencyAddress(model), validationIssues: controllerRejections(model) };
+  return { sensor: model, namespace, address: firstDependencyAddress(model), validationIssues: controllerRejections(model), caches: newEvaluationCaches() };
 }
 
 /** What happened to one fired trigger. */
@@ -67,7 +70,7 @@ export function evaluateDelivery(prepared: PreparedSensor, entry: JournalDeliver
   let report;
   try {
     const event = githubEvent(parseGitHubDelivery({ headers: entry.headers, body: entry.body }), { ...prepared.address, time: entry.receivedAt });
-    report = simulateSensor(prepared.sensor, event, { now: new Date(entry.receivedAt), validationIssues: prepared.validationIssues });
+    report = simulateSensor(prepared.sensor, event, { now: new Date(entry.receivedAt), validationIssues: prepared.validationIssues, caches: prepared.caches });
   } catch (err) {
     // Checked on receipt; only a journal edited by hand gets here.
     return { verdict: 'failed', reason: (err as Error).message, triggers: [] };

@@ -5,6 +5,7 @@
  */
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
 import type { SensorEvent } from '../../src/engine/event';
+import { describeFilterStep } from '../../src/engine/filters';
 import { githubEvent } from '../../src/engine/github-event';
 import { simulateSensor } from '../../src/engine/sensor';
 import { isDns1123Subdomain, isValidLabelKey, isValidLabelValue, validateCodeRun, validateSensorRules } from '../../src/engine/validation';
@@ -125,7 +126,7 @@ describe('the synthesized Sensor', () => {
     expect(result.dependencies).toEqual([{ name: 'workflow-run-failed', passed: false, error: null }]);
     expect(result.triggers).toEqual([{ name: 'create-coderun', fired: false, resource: null, error: null }]);
     const failing = result.details.dependencies[0].steps.find(step => !step.passed);
-    expect(failing?.description).toMatch(new RegExp(`^data\\[\\d\\] ${droppedBy.replace(/\./g, '\\.')}: `));
+    expect(failing && describeFilterStep(failing)).toMatch(new RegExp(`^data\\[\\d\\] ${droppedBy.replace(/\./g, '\\.')}: `));
   });
 
   test('repository names match case-insensitively, as GitHub treats them', () => {

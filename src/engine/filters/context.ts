@@ -4,7 +4,7 @@
  */
 import type { EventContext } from '../event';
 import { ContextFilterSpec, readContextFilter } from './spec';
-import type { StepSink } from './outcome';
+import type { ContextComparison, ContextFilterStep } from './outcome';
 
 const COMPARED: readonly (keyof ContextFilterSpec)[] = ['type', 'subject', 'source', 'datacontenttype'];
 
@@ -15,25 +15,19 @@ const COMPARED: readonly (keyof ContextFilterSpec)[] = ['type', 'subject', 'sour
  * @throws FilterSpecError when the object is not decodable
  */
 export function filterContext(expected: unknown, actual: EventContext | null): boolean {
-  return evaluateContextFilter(readContextFilter(expected), actual, undefined);
+  return evaluateContextFilter(readContextFilter(expected), actual).passed;
 }
 
-/** Typed context filter with an explanation sink; the engine behind {@link filterContext}. */
-export function evaluateContextFilter(expected: ContextFilterSpec | null, actual: EventContext | null, steps: StepSink): boolean {
-  if (expected === null) return true;
-  if (actual === null) {
-    steps?.push({ kind: 'context', subject: 'context', description: 'context: event has no context -> no match', passed: false });
-    return false;
-  }
+/** Typed context filter with its step (none when no context filter is configured); the engine behind {@link filterContext}. */
+export function evaluateContextFilter(expected: ContextFilterSpec | null, actual: EventContext | null): { passed: boolean; step?: ContextFilterStep } {
+  if (expected === null) return { passed: true };
+  if (actual === null) return { passed: false, step: { kind: 'context', subject: 'context', passed: false } };
   let passed = true;
-  const parts: string[] = [];
+  const comparisons: ContextComparison[] = [];
   for (const field of COMPARED) {
     if (expected[field] === '') continue;
-    const equal = expected[field] === actual[field];
-    passed = passed && equal;
-    parts.push(`${field} ${JSON.stringify(actual[field])} ${equal ? '==' : '!='} ${JSON.stringify(expected[field])}`);
+    passed = passed && expected[field] === actual[field];
+    comparisons.push({ field, actual: actual[field], expected: expected[field] });
   }
-  const detail = parts.length === 0 ? 'no fields to compare' : parts.join(', ');
-  steps?.push({ kind: 'context', subject: 'context', description: `context: ${detail} -> ${passed ? 'match' : 'no match'}`, passed });
-  return passed;
+  return { passed, step: { kind: 'context', subject: 'context', passed, comparisons } };
 }

@@ -3,24 +3,20 @@
  * string comparison, with Go's AND/OR control flow and error texts.
  */
 import { RE2JS } from 're2js';
-import { hasNilData, type SensorEvent } from '../event';
+import { hasNilData } from '../event';
+import { newEvaluationCaches, type CompiledRegex, type EvaluationCaches } from '../evaluation-caches';
 import { parse } from '../gjson/result';
 import type { GjsonResult } from '../gjson';
 import { parseBool, parseFloat as goParseFloat, quote } from '../go/strconv';
-import { BoundedCache } from './bounded-cache';
-import { eventPayload } from './payload';
-import { dataSubject, FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
+import { filterInput, type FilterInput } from './input';
+import { dataSubject, filterError, filterErrors, isOr, type DataComparison, type DataFilterStep, type FilterOutcome, type StepsOutcome } from './outcome';
 import { DataFilterSpec, readDataFilters } from './spec';
 import { renderFilterTemplate } from './template';
+import type { SensorEvent } from '../event';
 
-/** A compiled RE2 regex, or the Go compile error text. */
-type CompiledRegex = RE2JS | { readonly error: string };
-
-const regexCache = new BoundedCache<CompiledRegex>(1024);
-
-/** Go `regexp.Compile`, memoized; the error text is Go's (`error parsing regexp: ...`). */
-export function compileGoRegex(pattern: string): CompiledRegex {
-  return regexCache.getOrCompute(pattern, (p) => {
+/** Go `regexp.Compile` through `caches`; the error text is Go's (`error parsing regexp: ...`). */
+export function compileGoRegex(pattern: string, caches: EvaluationCaches = newEvaluationCaches()): CompiledRegex {
+  return caches.regexes.getOrCompute(pattern, (p) => {
     try {
       return RE2JS.compile(p);
     } catch (err) {
@@ -35,7 +31,8 @@ export function compileGoRegex(pattern: string): CompiledRegex {
  * @throws FilterSpecError when the list is not decodable
  */
 export function filterData(event: SensorEvent | null, data: unknown, logicalOperator?: string): FilterOutcome {
-  return evaluateDataFilters(event, readDataFilters(data), logicalOperator ?? '', undefined);
+  const { passed, error } = evaluateDataFilters(filterInput(event), readDataFilters(data), logicalOperator ?? '', newEvaluationCaches());
+  return { passed, error };
 }
 
 /** What happened to one value of an item. */
@@ -44,121 +41,117 @@ type ValueVerdict = { readonly kind: 'match' } | { readonly kind: 'nomatch' } | 
 const NO_MATCH: ValueVerdict = { kind: 'nomatch' };
 const MATCH: ValueVerdict = { kind: 'match' };
 
-/** Typed data filters with an explanation sink; the engine behind {@link filterData}. */
+/** Typed data filters, with the step each evaluated item took; the engine behind {@link filterData}. */
 export function evaluateDataFilters(
-  event: SensorEvent | null,
+  input: FilterInput,
   items: readonly DataFilterSpec[] | null,
   operator: string,
-  steps: StepSink,
-): FilterOutcome {
-  if (items === null || items.length === 0) return PASS;
-  if (event === null) return failWith(filterError('data', 'nil Event'));
-  if (hasNilData(event)) return PASS;
-  const view = eventPayload(event);
-  if (!view.valid) return failWith(filterError('data', 'event data not valid JSON'));
+  caches: EvaluationCaches,
+): StepsOutcome<DataFilterStep> {
+  const steps: DataFilterStep[] = [];
+  const done = (passed: boolean, error: string | null = null): StepsOutcome<DataFilterStep> => ({ passed, error, steps });
+  if (items === null || items.length === 0) return done(true);
+  const { event } = input;
+  if (event === null) return done(false, filterError('data', 'nil Event'));
+  if (hasNilData(event)) return done(true);
+  const view = input.payload();
+  if (!view.valid) return done(false, filterError('data', 'event data not valid JSON'));
   const or = isOr(operator);
   const errors: string[] = [];
 
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const explain = steps === undefined ? undefined : (text: string, passed: boolean, error?: string): void => {
-      const subject = dataSubject(index, item.path);
-      steps.push({ kind: 'data', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
-    };
+    const subject = dataSubject(index, item.path);
     // A problem with this item: AND stops with the error, OR records it and moves on.
-    const itemError = (message: string, shown: string): FilterOutcome | undefined => {
-      explain?.(`${shown}error: ${message}`, false, message);
+    const itemError = (message: string, seen: Pick<DataFilterStep, 'templateOutput' | 'comparison'> = {}): StepsOutcome<DataFilterStep> | undefined => {
+      const step: { -readonly [K in keyof DataFilterStep]: DataFilterStep[K] } = { kind: 'data', index, subject, passed: false, error: message };
+      // Only what the item got to: a step has no `templateOutput` key before its template rendered.
+      if (seen.templateOutput !== undefined) step.templateOutput = seen.templateOutput;
+      if (seen.comparison !== undefined) step.comparison = seen.comparison;
+      steps.push(step);
       if (or) {
         errors.push(message);
         return undefined;
       }
-      return failWith(filterError('data', message));
+      return done(false, filterError('data', message));
     };
 
     let result: GjsonResult = view.get(item.path);
     if (!result.exists) {
-      const stop = itemError(`path '${item.path}' does not exist`, '');
+      const stop = itemError(`path '${item.path}' does not exist`);
       if (stop) return stop;
       continue;
     }
     if (item.value === null || item.value.length === 0) {
-      const stop = itemError('no values specified', '');
+      const stop = itemError('no values specified');
       if (stop) return stop;
       continue;
     }
-    let templateNote = '';
+    let templateOutput: string | undefined;
     if (item.template !== '') {
-      const rendered = renderFilterTemplate(item.template, result.string());
+      const rendered = renderFilterTemplate(item.template, result.string(), caches.templates);
       if ('error' in rendered) {
-        const message = rendered.error;
-        const stop = itemError(message, '');
+        const stop = itemError(rendered.error);
         if (stop) return stop;
         continue;
       }
-      if (rendered.output === '' || rendered.output === '<no value>') {
+      templateOutput = rendered.output;
+      if (templateOutput === '' || templateOutput === '<no value>') {
         const message = or
           ? `template evaluated to empty string or no value: '${item.template}'`
           : `template '${item.template}' evaluated to empty string or no value`;
-        const stop = itemError(message, `template -> ${JSON.stringify(rendered.output)}; `);
+        const stop = itemError(message, { templateOutput });
         if (stop) return stop;
         continue;
       }
       // Go: gjson.Parse(strconv.Quote(out)), so Go-only escapes in the quoted text behave as gjson reads them.
-      result = parse(quote(rendered.output));
-      templateNote = `template -> ${shorten(rendered.output)}; `;
+      result = parse(quote(templateOutput));
     }
 
-    const comparison = compareItem(item, result);
-    if (comparison.kind === 'unsupported') {
-      const stop = itemError(`unsupported JSON type '${item.type}'`, templateNote);
+    const compared = compareItem(item, result, caches);
+    if (compared === undefined) {
+      const stop = itemError(`unsupported JSON type '${item.type}'`, { templateOutput });
       if (stop) return stop;
       continue;
     }
-    const { verdicts, shown, operatorText } = comparison;
-    const last = verdicts[verdicts.length - 1];
-    const valuesText = describeValues(item.value.slice(0, verdicts.length), item.value.length);
-    const prefix = `${templateNote}${shown} ${operatorText} ${valuesText} -> `;
-    if (last.kind === 'error') {
+    const { verdict, comparison } = compared;
+    if (verdict.kind === 'error') {
       // A value that does not parse/compile: reached only because earlier values did not match.
-      const stop = itemError(last.message, prefix);
+      const stop = itemError(verdict.message, { templateOutput, comparison });
       if (stop) return stop;
       continue;
     }
-    if (last.kind === 'match') {
-      const which = item.value.length > 1 ? ` (value ${JSON.stringify(item.value[verdicts.length - 1])})` : '';
-      explain?.(`${prefix}match${which}`, true);
-      if (or) return PASS;
-      continue;
-    }
-    explain?.(`${prefix}no match`, false);
-    if (!or) return FAIL;
+    const passed = verdict.kind === 'match';
+    steps.push(templateOutput === undefined
+      ? { kind: 'data', index, subject, passed, comparison }
+      : { kind: 'data', index, subject, passed, templateOutput, comparison });
+    if (passed && or) return done(true);
+    if (!passed && !or) return done(false);
   }
-  if (or) return errors.length > 0 ? failWith(filterErrors('data', errors)) : FAIL;
-  return PASS;
+  if (or) return errors.length > 0 ? done(false, filterErrors('data', errors)) : done(false);
+  return done(true);
 }
 
-type Comparison =
-  | { readonly kind: 'unsupported' }
-  | { readonly kind: 'compared'; readonly verdicts: ValueVerdict[]; readonly shown: string; readonly operatorText: string };
-
 /**
- * Tries the item's values in order until one matches or one fails to parse; the last
- * verdict tells which (all `nomatch` means no value matched).
+ * Tries the item's values in order until one matches or one fails to parse: the last
+ * verdict, and what was compared. Undefined for a type the sensor does not support.
  */
-function compareItem(item: DataFilterSpec, result: GjsonResult): Comparison {
+function compareItem(item: DataFilterSpec, result: GjsonResult, caches: EvaluationCaches): { verdict: ValueVerdict; comparison: DataComparison } | undefined {
   const values = item.value ?? [];
-  const verdicts: ValueVerdict[] = [];
-  const tryValues = (check: (value: string) => ValueVerdict): void => {
-    for (const value of values) {
-      const verdict = check(value);
-      verdicts.push(verdict);
-      if (verdict.kind !== 'nomatch') return;
+  const tryValues = (type: DataComparison['type'], actual: DataComparison['actual'], check: (value: string) => ValueVerdict) => {
+    let verdict: ValueVerdict = NO_MATCH;
+    let tried = 0;
+    while (tried < values.length) {
+      verdict = check(values[tried++]);
+      if (verdict.kind !== 'nomatch') break;
     }
+    const comparison: DataComparison = { type, actual, comparator: item.comparator, tried: values.slice(0, tried), total: values.length };
+    return { verdict, comparison };
   };
   switch (item.type) {
     case 'bool': {
       const actual = result.bool();
-      tryValues((value) => {
+      return tryValues('bool', actual, (value) => {
         let expected: boolean;
         try {
           expected = parseBool(value);
@@ -167,11 +160,10 @@ function compareItem(item: DataFilterSpec, result: GjsonResult): Comparison {
         }
         return expected === actual ? MATCH : NO_MATCH;
       });
-      return { kind: 'compared', verdicts, shown: String(actual), operatorText: '==' };
     }
     case 'number': {
       const actual = result.float();
-      tryValues((value) => {
+      return tryValues('number', actual, (value) => {
         let expected: number;
         try {
           expected = goParseFloat(value);
@@ -180,12 +172,11 @@ function compareItem(item: DataFilterSpec, result: GjsonResult): Comparison {
         }
         return compareFloat(item.comparator, actual, expected) ? MATCH : NO_MATCH;
       });
-      return { kind: 'compared', verdicts, shown: String(actual), operatorText: numberOperatorText(item.comparator) };
     }
     case 'string': {
       const text = result.string();
-      tryValues((value) => {
-        const regex = compileGoRegex(value);
+      return tryValues('string', text, (value) => {
+        const regex = compileGoRegex(value, caches);
         if (!(regex instanceof RE2JS)) return { kind: 'error', message: regex.error };
         const found = regex.test(text);
         switch (item.comparator) {
@@ -198,10 +189,9 @@ function compareItem(item: DataFilterSpec, result: GjsonResult): Comparison {
             return NO_MATCH;
         }
       });
-      return { kind: 'compared', verdicts, shown: shorten(text), operatorText: stringOperatorText(item.comparator) };
     }
     default:
-      return { kind: 'unsupported' };
+      return undefined;
   }
 }
 
@@ -224,29 +214,4 @@ export function compareFloat(comparator: string, eventValue: number, filterValue
     default:
       return false;
   }
-}
-
-function numberOperatorText(comparator: string): string {
-  if (comparator === '' || comparator === '=') return '==';
-  if (['>=', '>', '<', '<=', '!='].includes(comparator)) return comparator;
-  return `${comparator} (unsupported comparator, never matches)`;
-}
-
-function stringOperatorText(comparator: string): string {
-  if (comparator === '' || comparator === '=') return '=~';
-  if (comparator === '!=') return '!~';
-  return `${comparator} (unsupported comparator, never matches)`;
-}
-
-const SHOWN_LIMIT = 80;
-
-/** A JSON-quoted, length-limited rendering of an event value for explanations. */
-function shorten(text: string): string {
-  return JSON.stringify(text.length > SHOWN_LIMIT ? `${text.slice(0, SHOWN_LIMIT)}...` : text);
-}
-
-function describeValues(tried: readonly string[], total: number): string {
-  if (total === 1) return tried[0];
-  const rest = total > tried.length ? `, ... ${total - tried.length} not tried` : '';
-  return `[${tried.join(', ')}${rest}]`;
 }

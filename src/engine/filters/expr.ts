@@ -3,21 +3,15 @@
  * pass only on boolean `true`, with Go's AND/OR control flow and error texts.
  */
 import { hasNilData, type SensorEvent } from '../event';
+import { newEvaluationCaches, type CompiledExpression, type EvaluationCaches } from '../evaluation-caches';
 import { evaluate, GovaluateError, parseExpression } from '../govaluate';
-import { BoundedCache } from './bounded-cache';
-import { exprSubject, FAIL, failWith, FilterOutcome, filterError, filterErrors, isOr, PASS, StepSink } from './outcome';
-import { eventPayload } from './payload';
+import { filterInput, type FilterInput } from './input';
+import { exprSubject, filterError, filterErrors, isOr, type ExprFilterStep, type FilterOutcome, type StepsOutcome } from './outcome';
 import { ExprFilterSpec, readExprFilters } from './spec';
 
-type ParsedExpression = ReturnType<typeof parseExpression>;
-
-type CachedExpression = { readonly parsed: ParsedExpression } | { readonly error: string };
-
-const expressionCache = new BoundedCache<CachedExpression>(1024);
-
-/** govaluate `NewEvaluableExpression`, memoized; a parse error is kept as its text. */
-function parseCached(expression: string): CachedExpression {
-  return expressionCache.getOrCompute(expression, (text) => {
+/** govaluate `NewEvaluableExpression` through `caches`; a parse error is kept as its text. */
+function compileExpression(expression: string, caches: EvaluationCaches): CompiledExpression {
+  return caches.expressions.getOrCompute(expression, (text) => {
     try {
       return { parsed: parseExpression(text) };
     } catch (err) {
@@ -33,37 +27,38 @@ function parseCached(expression: string): CachedExpression {
  * @throws FilterSpecError when the list is not decodable
  */
 export function filterExprs(event: SensorEvent | null, exprs: unknown, logicalOperator?: string): FilterOutcome {
-  return evaluateExprFilters(event, readExprFilters(exprs), logicalOperator ?? '', undefined);
+  const { passed, error } = evaluateExprFilters(filterInput(event), readExprFilters(exprs), logicalOperator ?? '', newEvaluationCaches());
+  return { passed, error };
 }
 
-/** Typed expr filters with an explanation sink; the engine behind {@link filterExprs}. */
+/** Typed expr filters, with the step each evaluated item took; the engine behind {@link filterExprs}. */
 export function evaluateExprFilters(
-  event: SensorEvent | null,
+  input: FilterInput,
   items: readonly ExprFilterSpec[] | null,
   operator: string,
-  steps: StepSink,
-): FilterOutcome {
-  if (items === null) return PASS;
-  if (event === null) return failWith(filterError('expr', 'nil event'));
-  if (hasNilData(event)) return PASS;
-  const view = eventPayload(event);
-  if (!view.valid) return failWith(filterError('expr', 'event data not valid JSON'));
+  caches: EvaluationCaches,
+): StepsOutcome<ExprFilterStep> {
+  const steps: ExprFilterStep[] = [];
+  const done = (passed: boolean, error: string | null = null): StepsOutcome<ExprFilterStep> => ({ passed, error, steps });
+  if (items === null) return done(true);
+  const { event } = input;
+  if (event === null) return done(false, filterError('expr', 'nil event'));
+  if (hasNilData(event)) return done(true);
+  const view = input.payload();
+  if (!view.valid) return done(false, filterError('expr', 'event data not valid JSON'));
   const or = isOr(operator);
   const errors: string[] = [];
 
   items: for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const explain = (text: string, passed: boolean, error?: string): void => {
-      const subject = exprSubject(index, item.expr);
-      steps?.push({ kind: 'expr', index, subject, description: `${subject}: ${text}`, passed, ...(error === undefined ? {} : { error }) });
-    };
-    const itemError = (message: string, context: string): FilterOutcome | undefined => {
-      explain(`${context}error: ${message}`, false, message);
+    const subject = exprSubject(index, item.expr);
+    const itemError = (message: string, bindings?: Record<string, unknown>): StepsOutcome<ExprFilterStep> | undefined => {
+      steps.push({ kind: 'expr', index, subject, passed: false, error: message, ...(bindings === undefined ? {} : { bindings }) });
       if (or) {
         errors.push(message);
         return undefined;
       }
-      return failWith(filterError('expr', message));
+      return done(false, filterError('expr', message));
     };
 
     // Every field is bound before evaluation, so a missing path fails even if unused.
@@ -72,7 +67,7 @@ export function evaluateExprFilters(
     for (const field of item.fields) {
       const result = view.get(field.path);
       if (!result.exists) {
-        const stop = itemError(`path '${field.path}' does not exist`, '');
+        const stop = itemError(`path '${field.path}' does not exist`);
         if (stop) return stop;
         continue items;
       }
@@ -80,51 +75,30 @@ export function evaluateExprFilters(
       params[field.name] = result.value();
     }
     if (bound === 0) {
-      explain('skipped (no fields bound)', true);
+      steps.push({ kind: 'expr', index, subject, passed: true, skipped: true });
       continue;
     }
-    const bindings = steps === undefined ? '' : `with ${describeParams(params)} `;
-    const parsed = parseCached(item.expr);
-    if ('error' in parsed) {
-      const stop = itemError(parsed.error, bindings);
+    const compiled = compileExpression(item.expr, caches);
+    if ('error' in compiled) {
+      const stop = itemError(compiled.error, params);
       if (stop) return stop;
       continue;
     }
-    let value: unknown;
+    let result: unknown;
     try {
-      value = evaluate(parsed.parsed, params);
+      result = evaluate(compiled.parsed, params);
     } catch (err) {
       if (!(err instanceof GovaluateError)) throw err;
-      const stop = itemError(err.message, bindings);
+      const stop = itemError(err.message, params);
       if (stop) return stop;
       continue;
     }
     // Go compares the interface{} result with `true`: only boolean true passes.
-    if (value === true) {
-      explain(`${bindings}-> true`, true);
-      if (or) return PASS;
-    } else {
-      explain(`${bindings}-> ${describeResult(value)}`, false);
-      if (!or) return FAIL;
-    }
+    const passed = result === true;
+    steps.push({ kind: 'expr', index, subject, passed, bindings: params, result });
+    if (passed && or) return done(true);
+    if (!passed && !or) return done(false);
   }
-  if (or) return errors.length > 0 ? failWith(filterErrors('expr', errors)) : FAIL;
-  return PASS;
-}
-
-const PARAM_LIMIT = 60;
-
-function describeParams(params: Record<string, unknown>): string {
-  const parts = Object.keys(params).map((name) => `${name}=${describeResult(params[name])}`);
-  return `{${parts.join(', ')}}`;
-}
-
-function describeResult(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > PARAM_LIMIT ? `${text.slice(0, PARAM_LIMIT)}...` : text;
+  if (or) return errors.length > 0 ? done(false, filterErrors('expr', errors)) : done(false);
+  return done(true);
 }

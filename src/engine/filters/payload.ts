@@ -34,9 +34,12 @@ export interface Payload {
   get(path: string): GjsonResult;
 }
 
-/** The payload of an event with non-nil data. */
+/**
+ * The payload of an event with non-nil data. Each call builds a new view: callers build one
+ * per event and pass it to every filter that reads it (see `FilterInput`).
+ */
 export function eventPayload(event: SensorEvent): Payload {
-  return event.dataValue !== undefined ? DecodedPayload.of(event) : PayloadView.of(event.data ?? '');
+  return event.dataValue !== undefined ? new DecodedPayload(event) : new PayloadView(event.data ?? '');
 }
 
 /** Memoized `get`: plain paths through the subclass's index, others through the gjson port. */
@@ -69,19 +72,8 @@ abstract class IndexedPayload implements Payload {
 class DecodedPayload extends IndexedPayload {
   readonly valid = true;
 
-  private constructor(private readonly event: SensorEvent) {
+  constructor(private readonly event: SensorEvent) {
     super();
-  }
-
-  private static last: DecodedPayload | undefined;
-
-  /** The payload of `event`; the most recent one is reused, since all filter kinds see the same event. */
-  static of(event: SensorEvent): DecodedPayload {
-    const last = DecodedPayload.last;
-    if (last !== undefined && last.event === event) return last;
-    const payload = new DecodedPayload(event);
-    DecodedPayload.last = payload;
-    return payload;
   }
 
   protected dataText(): string {
@@ -115,21 +107,11 @@ export class PayloadView extends IndexedPayload {
   /** End (exclusive) of each container, indexed by its opening bracket; filled by validation. */
   private readonly ends: Int32Array;
 
-  private constructor(readonly text: string) {
+  /** Validates `text` (gjson `Valid`); the indexes are built as paths ask for them. */
+  constructor(readonly text: string) {
     super();
     this.ends = new Int32Array(text.length);
     this.valid = validate(text, this.ends);
-  }
-
-  private static last: PayloadView | undefined;
-
-  /** The view of `text`; the most recent one is reused, since all filter kinds see the same payload. */
-  static of(text: string): PayloadView {
-    const last = PayloadView.last;
-    if (last !== undefined && last.text === text) return last;
-    const view = new PayloadView(text);
-    PayloadView.last = view;
-    return view;
   }
 
   protected dataText(): string {

@@ -4,7 +4,7 @@
  */
 import type { SensorEvent } from '../event';
 import { GoJsonError, unmarshalGo } from '../go/json';
-import { FilterOutcome, failWith, PASS, StepSink } from './outcome';
+import type { FilterOutcome, ScriptFilterStep, StepsOutcome } from './outcome';
 
 /** The Lua VM, loaded on the first script filter: most Sensors have none, and it costs ~80 ms. */
 function lua(): typeof import('../lua') {
@@ -21,21 +21,17 @@ export function filterScript(event: SensorEvent | null, script: unknown): Filter
   if (script !== undefined && script !== null && typeof script !== 'string') {
     throw new Error(`filters.script must be a string, got ${typeof script}`);
   }
-  return evaluateScriptFilter(script ?? '', event, undefined);
+  const { passed, error } = evaluateScriptFilter(script ?? '', event);
+  return { passed, error };
 }
 
-/** The script filter with an explanation sink; the engine behind {@link filterScript}. */
-export function evaluateScriptFilter(script: string, event: SensorEvent | null, steps: StepSink): FilterOutcome {
-  if (script === '') return PASS;
-  const fail = (message: string): FilterOutcome => {
-    steps?.push({ kind: 'script', subject: 'script', description: `script: error: ${message}`, passed: false, error: message });
-    return failWith(message);
-  };
+/** The script filter with its step; the engine behind {@link filterScript}. */
+export function evaluateScriptFilter(script: string, event: SensorEvent | null): StepsOutcome<ScriptFilterStep> {
+  if (script === '') return { passed: true, error: null, steps: [] };
+  const fail = (message: string): StepsOutcome<ScriptFilterStep> =>
+    ({ passed: false, error: message, steps: [{ kind: 'script', subject: 'script', passed: false, error: message }] });
   if (event === null) return fail('nil event');
-  if (event.data === null) {
-    steps?.push({ kind: 'script', subject: 'script', description: 'script: nil data -> pass', passed: true });
-    return PASS;
-  }
+  if (event.data === null) return { passed: true, error: null, steps: [{ kind: 'script', subject: 'script', passed: true, nilData: true }] };
   const { LuaScriptError, runScriptFilter } = lua();
   let passed: boolean;
   try {
@@ -45,6 +41,5 @@ export function evaluateScriptFilter(script: string, event: SensorEvent | null, 
     if (err instanceof LuaScriptError || err instanceof GoJsonError) return fail(err.message);
     throw err;
   }
-  steps?.push({ kind: 'script', subject: 'script', description: `script: returned ${passed ? 'true' : 'not true'} -> ${passed ? 'pass' : 'no match'}`, passed });
-  return { passed, error: null };
+  return { passed, error: null, steps: [{ kind: 'script', subject: 'script', passed }] };
 }

@@ -4,7 +4,7 @@
  */
 import { Instant, parseEventTime } from '../event';
 import { type ClockResult, parseGoClock } from '../go/clock';
-import { failWith, FilterOutcome, filterError, StepSink } from './outcome';
+import { filterError, type FilterOutcome, type StepsOutcome, type TimeFilterStep } from './outcome';
 import { readTimeFilter, TimeFilterSpec } from './spec';
 import { dateIn, timeZoneProblem, wallToEpoch } from '../go/zone';
 
@@ -16,7 +16,8 @@ import { dateIn, timeZoneProblem, wallToEpoch } from '../go/zone';
 export function filterTime(timeFilter: unknown, eventTime: string): FilterOutcome {
   const instant = parseEventTime(eventTime);
   if (instant === undefined) throw new Error(`event time is not an RFC 3339 time: ${JSON.stringify(eventTime)}`);
-  return evaluateTimeFilter(readTimeFilter(timeFilter), instant, undefined);
+  const { passed, error } = evaluateTimeFilter(readTimeFilter(timeFilter), instant);
+  return { passed, error };
 }
 
 const LAYOUT = '2006-01-02 15:04:05';
@@ -44,13 +45,11 @@ function compareInstants(a: Instant, b: Instant): number {
   return a.seconds !== b.seconds ? a.seconds - b.seconds : a.nanos - b.nanos;
 }
 
-/** Typed time filter with an explanation sink; the engine behind {@link filterTime}. */
-export function evaluateTimeFilter(spec: TimeFilterSpec | null, eventTime: Instant, steps: StepSink): FilterOutcome {
-  if (spec === null) return { passed: true, error: null };
-  const fail = (message: string): FilterOutcome => {
-    steps?.push({ kind: 'time', subject: 'time', description: `time: error: ${message}`, passed: false, error: message });
-    return failWith(filterError('time', message));
-  };
+/** Typed time filter with its step; the engine behind {@link filterTime}. */
+export function evaluateTimeFilter(spec: TimeFilterSpec | null, eventTime: Instant): StepsOutcome<TimeFilterStep> {
+  if (spec === null) return { passed: true, error: null, steps: [] };
+  const fail = (message: string): StepsOutcome<TimeFilterStep> =>
+    ({ passed: false, error: filterError('time', message), steps: [{ kind: 'time', subject: 'time', passed: false, error: message }] });
   const zone = spec.timezone === '' ? 'UTC' : spec.timezone;
   if (spec.timezone !== '') {
     const problem = timeZoneProblem(spec.timezone);
@@ -72,9 +71,6 @@ export function evaluateTimeFilter(spec: TimeFilterSpec | null, eventTime: Insta
   const beforeStop = compareInstants(eventTime, stopAt) < 0;
   const wraps = compareInstants(startAt, stopAt) >= 0;
   const passed = wraps ? afterStart || beforeStop : afterStart && beforeStop;
-  if (steps) {
-    const window = wraps ? `${spec.start} <= t or t < ${spec.stop}` : `${spec.start} <= t < ${spec.stop}`;
-    steps.push({ kind: 'time', subject: 'time', description: `time: ${window} (${zone}) -> ${passed ? 'inside' : 'outside'}`, passed });
-  }
-  return { passed, error: null };
+  const window = { start: spec.start, stop: spec.stop, zone, wraps };
+  return { passed, error: null, steps: [{ kind: 'time', subject: 'time', passed, window }] };
 }

@@ -14,22 +14,17 @@ export class GoRegexpError extends Error {
   }
 }
 
-const cache = new Map<string, RE2JS>();
-const CACHE_LIMIT = 500;
-
-/** Go `regexp.Compile`. Compiled patterns are cached (bounded). */
+/**
+ * Go `regexp.Compile`. Not memoized: sprig's regex functions compile their pattern on every
+ * call too (`regexp.MatchString`, `regexp.MustCompile`), and no Sensor this project
+ * synthesizes calls them.
+ */
 export function compileGoRegexp(expr: string): RE2JS {
-  const hit = cache.get(expr);
-  if (hit) return hit;
-  let re: RE2JS;
   try {
-    re = RE2JS.compile(expr);
+    return RE2JS.compile(expr);
   } catch (err) {
     throw new GoRegexpError((err as Error).message);
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(expr, re);
-  return re;
 }
 
 /** Go `regexp.MustCompile`'s panic text for a bad pattern. */

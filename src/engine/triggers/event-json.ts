@@ -54,9 +54,6 @@ export function eventJson(event: SensorEvent): string {
 /** The data document of an event, or why there is none (Argo's error text). */
 export type EventDataJson = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: string };
 
-/** Every parameter of a trigger reads the same event: convert its data once. */
-const dataJsonCache = new WeakMap<SensorEvent, EventDataJson>();
-
 /** `v1alpha1.MediaTypeJSON` and `MediaTypeYAML`: the only content types params.go reads. */
 const MEDIA_TYPE_JSON = 'application/json';
 const MEDIA_TYPE_YAML = 'application/yaml';
@@ -73,18 +70,9 @@ export const NIL_CONTEXT_PANIC = 'panic: runtime error: invalid memory address o
  * by the context's `datacontenttype` exactly: `application/json` data must be valid JSON
  * (`event data is not valid JSON`); `application/yaml` data is converted from YAML; any other
  * type (even `application/json; charset=utf-8` or empty) is `unsupported event content type: <t>`.
- * Memoized per event object (events are treated as immutable).
+ * The parameters of one trigger run share the conversion through their `ParameterContext`.
  */
 export function eventDataAsJson(event: SensorEvent): EventDataJson {
-  let result = dataJsonCache.get(event);
-  if (result === undefined) {
-    result = convertEventData(event);
-    dataJsonCache.set(event, result);
-  }
-  return result;
-}
-
-function convertEventData(event: SensorEvent): EventDataJson {
   const contentType = event.context?.datacontenttype;
   switch (contentType) {
     case undefined:

@@ -4,13 +4,14 @@
  */
 import { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
 import { decodedTriggerTemplate } from './decoded-fields';
-import { applyParams, constructPayload, type DependencyEvents } from './params';
+import type { TemplateCache } from '../go/template';
+import { applyParams, constructPayload, newParameterContext, type DependencyEvents } from './params';
 import { triggerType, type TriggerModel } from '../model/triggers';
 import { isJsonObject, type JsonObject } from '../plain-data';
 
 export { conditionNames, conditionsHold, ConditionsSyntaxError } from './conditions';
 export { resourceTriggerObject, TriggerError, type ResourceTriggerContext } from './k8s';
-export { applyParams, constructPayload, resolveParamValue, TriggerParameterError, type DependencyEvents, type ResolvedValue } from './params';
+export { applyParams, constructPayload, newParameterContext, resolveParamValue, TriggerParameterError, type DependencyEvents, type ParameterContext, type ResolvedValue } from './params';
 export { parameterList, SensorShapeError, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 export { eventContextJson, eventDataAsJson, eventJson } from './event-json';
 
@@ -38,6 +39,8 @@ export interface RunTriggerInput {
   readonly sensorNamespace?: string;
   /** Time of the action (the `events.argoproj.io/action-timestamp` label). */
   readonly now: Date;
+  /** Parsed templates kept across runs (`EvaluationCaches.templates`); default: none. */
+  readonly templates?: TemplateCache;
 }
 
 /**
@@ -54,8 +57,10 @@ export function runTrigger(input: RunTriggerInput): unknown {
   // type's own parameters included), so what follows decodes the document, not the Sensor.
   let template = decodedTriggerTemplate(trigger.template.raw);
   const triggerParameters = trigger.raw.parameters;
+  // Every parameter list of this run reads the same events.
+  const parameterContext = newParameterContext(input.templates);
   if (triggerParameters !== undefined && triggerParameters !== null) {
-    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), triggerParameters, input.events));
+    const applied: unknown = JSON.parse(applyParams(JSON.stringify(template), triggerParameters, input.events, parameterContext));
     if (!isJsonObject(applied)) throw new TriggerError('the trigger template is no longer an object after parameters');
     // ... and it decodes the result of the parameters back into it.
     template = decodedTriggerTemplate(applied);
@@ -73,7 +78,7 @@ export function runTrigger(input: RunTriggerInput): unknown {
       now: input.now,
     };
     const operation = spec.operation ?? '';
-    return resourceTriggerObject(spec, input.events, context, type === 'k8s' && (operation === '' || operation === 'create'));
+    return resourceTriggerObject(spec, input.events, context, type === 'k8s' && (operation === '' || operation === 'create'), parameterContext);
   }
 
   // Other types: their parameters apply to their own spec, their payload is built from nothing;
@@ -81,9 +86,9 @@ export function runTrigger(input: RunTriggerInput): unknown {
   const { parameters, ...rest } = spec;
   const withParameters = parameters === undefined || parameters === null
     ? rest
-    : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events)) as JsonObject);
+    : (JSON.parse(applyParams(JSON.stringify(rest), parameters, input.events, parameterContext)) as JsonObject);
   const decoded = decodedTriggerTemplate({ [type]: withParameters })[type];
   const applied = isJsonObject(decoded) ? decoded : {};
-  if (Array.isArray(spec.payload)) applied.payload = payloadValue(constructPayload(spec.payload, input.events));
+  if (Array.isArray(spec.payload)) applied.payload = payloadValue(constructPayload(spec.payload, input.events, parameterContext));
   return applied;
 }

@@ -4,7 +4,7 @@
  * labels Argo Events adds.
  */
 import { parseManifests } from '../load-yaml';
-import { applyParams, type DependencyEvents } from './params';
+import { applyParams, type DependencyEvents, type ParameterContext } from './params';
 import { isJsonObject, type JsonObject } from '../plain-data';
 
 /** A trigger that cannot be executed; `message` is the error the simulation reports. */
@@ -55,13 +55,16 @@ function fetchResource(source: unknown): JsonObject {
  * Builds the object a k8s-like trigger would send to the API server.
  * @param spec the trigger type's spec (`template.k8s` or `template.argoWorkflow`), after trigger-level parameters
  * @param addCreateLabels add `events.argoproj.io/{sensor,trigger,action-timestamp}` (k8s `create`)
+ * @param parameterContext shared with the trigger-level parameters of the same run
  * @throws TriggerError, TriggerParameterError
  */
-export function resourceTriggerObject(spec: JsonObject, events: DependencyEvents, context: ResourceTriggerContext, addCreateLabels: boolean): JsonObject {
+export function resourceTriggerObject(
+  spec: JsonObject, events: DependencyEvents, context: ResourceTriggerContext, addCreateLabels: boolean, parameterContext?: ParameterContext,
+): JsonObject {
   const fetched = fetchResource(spec.source);
   const applied = spec.parameters === undefined || spec.parameters === null
     ? structuredClone(fetched)
-    : (JSON.parse(applyParams(JSON.stringify(fetched), spec.parameters, events)) as unknown);
+    : (JSON.parse(applyParams(JSON.stringify(fetched), spec.parameters, events, parameterContext)) as unknown);
   if (!isJsonObject(applied)) throw new TriggerError('the resource is no longer an object after parameters');
   const metadata: JsonObject = isJsonObject(applied.metadata) ? applied.metadata : {};
   applied.metadata = metadata;

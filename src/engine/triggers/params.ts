@@ -6,14 +6,35 @@ import type { SensorEvent } from '../event';
 import { get, type GjsonType } from '../gjson';
 import { setRaw, setValue } from '../sjson';
 import { GoJsonError, unmarshalGo } from '../go/json';
-import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate } from '../go/template';
+import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate, type TemplateCache } from '../go/template';
 import { asSimulatorLimit } from '../limits';
 import { PayloadView } from '../filters/payload';
-import { eventContextJson, eventJson, eventDataAsJson, NIL_CONTEXT_PANIC } from './event-json';
+import { eventContextJson, eventJson, eventDataAsJson, NIL_CONTEXT_PANIC, type EventDataJson } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 
 /** The events that satisfied dependencies, by dependency name. */
 export type DependencyEvents = ReadonlyMap<string, SensorEvent>;
+
+/**
+ * What the parameters of one trigger run share. params.go converts, parses and decodes the
+ * event data afresh for every parameter; the results depend on the event alone, so they are
+ * made once per run here, in maps that live as long as this object (make one per run).
+ */
+export interface ParameterContext {
+  /** Parsed templates, kept by the caller across runs; none: each template is parsed when rendered. */
+  readonly templates: TemplateCache | undefined;
+  /** Each event's data as a JSON document. */
+  readonly dataJson: Map<SensorEvent, EventDataJson>;
+  /** The gjson view of each document, for keys. */
+  readonly views: Map<string, PayloadView>;
+  /** Each document decoded (Go `json.Unmarshal`), for templates that only read it. */
+  readonly decoded: Map<string, unknown>;
+}
+
+/** A context for one trigger run. */
+export function newParameterContext(templates?: TemplateCache): ParameterContext {
+  return { templates, dataJson: new Map(), views: new Map(), decoded: new Map() };
+}
 
 /** A resolved parameter value and its gjson kind (template results and `value` are `String`). */
 export interface ResolvedValue {
@@ -41,10 +62,10 @@ function defaultValue(src: TriggerParameterSource): ResolvedValue | null {
  * The template step: text/template + sprig over `{"Input": <decoded document>}`. Output `""` or
  * `"<no value>"` counts as a failure, like an error, so resolution falls through to the key.
  */
-function valueFromTemplate(document: string, template: string): { ok: true; value: string } | { ok: false; error: string } {
+function valueFromTemplate(document: string, template: string, context: ParameterContext): { ok: true; value: string } | { ok: false; error: string } {
   let output: string;
   try {
-    output = renderTemplate(template, { Input: decodeDocument(document, template) });
+    output = renderTemplate(template, { Input: decodeDocument(document, template, context) }, { parsed: context.templates });
   } catch (err) {
     // Go errors fall through; anything else (a sprig function this engine lacks) must not.
     if (err instanceof GoTemplateError || err instanceof GoJsonError) return { ok: false, error: err.message };
@@ -59,24 +80,24 @@ function valueFromTemplate(document: string, template: string): { ok: true; valu
 /** A template that may call a sprig function modifying the map it is given. */
 const MUTATING_FUNCTION = new RegExp(`\\b(?:${MAP_MUTATING_FUNCTIONS.join('|')})\\b`);
 
-/** The last document decoded for a template, shared by the parameters of one trigger. */
-let lastDecoded: { readonly document: string; readonly value: unknown } | undefined;
-
 /**
  * Go decodes the document afresh for every parameter. Templates only read it, so parameters
  * reading the same document share one decoded value, except a template that may modify it
  * (`set`, `unset`, `merge`...), which gets its own.
  */
-function decodeDocument(document: string, template: string): unknown {
+function decodeDocument(document: string, template: string, context: ParameterContext): unknown {
   if (MUTATING_FUNCTION.test(template)) return unmarshalGo(document);
-  if (lastDecoded?.document !== document) lastDecoded = { document, value: unmarshalGo(document) };
-  return lastDecoded.value;
+  if (!context.decoded.has(document)) context.decoded.set(document, unmarshalGo(document));
+  return context.decoded.get(document);
 }
 
 /** The key step (gjson): objects/arrays as raw JSON, null as `null`, everything else as `String()`. */
-function valueFromKey(document: string, key: string): ResolvedValue | null {
-  // Parameters of one trigger read the same document: the payload view indexes it once.
-  const view = PayloadView.of(document);
+function valueFromKey(document: string, key: string, context: ParameterContext): ResolvedValue | null {
+  let view = context.views.get(document);
+  if (view === undefined) {
+    view = new PayloadView(document);
+    context.views.set(document, view);
+  }
   const result = view.valid ? view.get(key) : get(document, key);
   if (!result.exists) return null;
   switch (result.type) {
@@ -100,7 +121,7 @@ function valueFromKey(document: string, key: string): ResolvedValue | null {
  * @returns null when the parameter is to be skipped
  * @throws TriggerParameterError with Argo's text when nothing resolves
  */
-export function resolveParamValue(src: TriggerParameterSource, events: DependencyEvents): ResolvedValue | null {
+export function resolveParamValue(src: TriggerParameterSource, events: DependencyEvents, context: ParameterContext = newParameterContext()): ResolvedValue | null {
   const event = events.get(src.dependencyName);
   if (event === undefined) return defaultValue(src);
 
@@ -112,7 +133,11 @@ export function resolveParamValue(src: TriggerParameterSource, events: Dependenc
 
   let document: string;
   if (useData) {
-    const data = eventDataAsJson(event);
+    let data = context.dataJson.get(event);
+    if (data === undefined) {
+      data = eventDataAsJson(event);
+      context.dataJson.set(event, data);
+    }
     if (!data.ok) {
       // A panic is no error: `value` does not catch it.
       if (data.error === NIL_CONTEXT_PANIC) throw new TriggerParameterError(data.error);
@@ -130,12 +155,12 @@ export function resolveParamValue(src: TriggerParameterSource, events: Dependenc
   // Argo reports the template's error in the final message (a failed key lookup is only logged).
   let lastError = GO_NIL_ERROR;
   if (template) {
-    const rendered = valueFromTemplate(document, template);
+    const rendered = valueFromTemplate(document, template, context);
     if (rendered.ok) return { value: rendered.value, kind: 'String' };
     lastError = rendered.error;
   }
   if (key) {
-    const found = valueFromKey(document, key);
+    const found = valueFromKey(document, key, context);
     if (found) return found;
   }
   const fallback = defaultValue(src);
@@ -149,12 +174,13 @@ export function resolveParamValue(src: TriggerParameterSource, events: Dependenc
  * existing value's `String()` when `dest` exists). With `useRawData` and a non-string kind the
  * value is inserted as raw JSON, otherwise as a JSON string.
  * @param parameters the parameter list as found in the Sensor (plain data)
+ * @param context shared by the parameter lists of one trigger run
  * @throws TriggerParameterError for unresolvable values, unsupported operations and sjson errors
  */
-export function applyParams(json: string, parameters: unknown, events: DependencyEvents): string {
+export function applyParams(json: string, parameters: unknown, events: DependencyEvents, context: ParameterContext = newParameterContext()): string {
   let document = json;
   for (const parameter of parameterList(parameters)) {
-    const resolved = resolveParamValue(parameter.src, events);
+    const resolved = resolveParamValue(parameter.src, events, context);
     if (resolved === null) continue;
     const { value, kind } = combineWithCurrent(document, parameter, resolved);
     const raw = parameter.src.useRawData === true && kind !== 'String';
@@ -176,10 +202,10 @@ export function applyParams(json: string, parameters: unknown, events: Dependenc
  * @throws TriggerParameterError for unresolvable values and sjson errors, and with Go's panic
  *   text for a skipped parameter (its dependency has no event and it has no `value`) with a `dest`
  */
-export function constructPayload(parameters: unknown, events: DependencyEvents): string | null {
+export function constructPayload(parameters: unknown, events: DependencyEvents, context: ParameterContext = newParameterContext()): string | null {
   let payload: string | null = null;
   for (const parameter of parameterList(parameters, 'payload')) {
-    const resolved = resolveParamValue(parameter.src, events);
+    const resolved = resolveParamValue(parameter.src, events, context);
     if (parameter.dest === '') {
       if (resolved !== null) return resolved.value;
       continue;

@@ -1,5 +1,6 @@
 import type { SensorEvent } from '../../../src/engine/event';
-import { filterEvent, FilterSpecError, NIL_CONTEXT_ERROR } from '../../../src/engine/filters';
+import { newEvaluationCaches } from '../../../src/engine/evaluation-caches';
+import { describeFilterStep, filterEvent, FilterSpecError, NIL_CONTEXT_ERROR } from '../../../src/engine/filters';
 
 const ctx = { type: 'github', source: 'github', subject: 'ci', id: '0'.repeat(32), time: '2025-01-01T10:30:00Z', datacontenttype: 'application/json', specversion: '1.0' };
 const event: SensorEvent = { context: ctx, data: JSON.stringify({ body: { action: 'completed', workflow_run: { conclusion: 'startup_failure', run_attempt: 1 } } }) };
@@ -48,8 +49,8 @@ describe('filterEvent: steps', () => {
       time: timeOk,
     });
     expect(verdict.passed).toBe(false);
-    for (const step of verdict.steps) expect(step.description.startsWith(`${step.subject}: `)).toBe(true);
-    expect(verdict.steps.map((s) => [s.kind, s.index, s.description, s.passed])).toEqual([
+    for (const step of verdict.steps) expect(describeFilterStep(step).startsWith(`${step.subject}: `)).toBe(true);
+    expect(verdict.steps.map((s) => [s.kind, s.index, describeFilterStep(s), s.passed])).toEqual([
       ['expr', 0, 'exprs[0] a == 1: with {a=1} -> true', true],
       ['data', 0, 'data[0] body.action: "completed" =~ ^completed$ -> match', true],
       ['data', 1, 'data[1] body.workflow_run.run_attempt: 1 < 3 -> match', true],
@@ -62,13 +63,54 @@ describe('filterEvent: steps', () => {
   it('records the error of a failing step', () => {
     const verdict = filterEvent(event, { data: dataErr });
     expect(verdict.steps).toEqual([
-      { kind: 'data', index: 0, subject: 'data[0] body.nope', description: "data[0] body.nope: error: path 'body.nope' does not exist", passed: false, error: "path 'body.nope' does not exist" },
+      { kind: 'data', index: 0, subject: 'data[0] body.nope', passed: false, error: "path 'body.nope' does not exist" },
     ]);
+    expect(describeFilterStep(verdict.steps[0])).toBe("data[0] body.nope: error: path 'body.nope' does not exist");
   });
 
   it('names which of several values matched, and values not tried', () => {
     const verdict = filterEvent(event, { data: [{ path: 'body.action', type: 'string', value: ['^queued$', 'complete', '[bad'] }] });
-    expect(verdict.steps[0].description).toBe('data[0] body.action: "completed" =~ [^queued$, complete, ... 1 not tried] -> match (value "complete")');
+    expect(verdict.steps[0]).toEqual({
+      kind: 'data', index: 0, subject: 'data[0] body.action', passed: true,
+      comparison: { type: 'string', actual: 'completed', comparator: '', tried: ['^queued$', 'complete'], total: 3 },
+    });
+    expect(describeFilterStep(verdict.steps[0])).toBe('data[0] body.action: "completed" =~ [^queued$, complete, ... 1 not tried] -> match (value "complete")');
+  });
+
+  it('records what was compared as data, whose text is made afterwards', () => {
+    const verdict = filterEvent(event, {
+      exprs: [{ expr: 'a + 1', fields: [{ name: 'a', path: 'body.workflow_run.run_attempt' }] }],
+      dataLogicalOperator: 'or',
+      data: [{ path: 'body.action', type: 'string', value: ['x'], template: '{{ .Input | upper }}', comparator: '!=' }],
+    });
+    expect(verdict.steps).toEqual([
+      { kind: 'expr', index: 0, subject: 'exprs[0] a + 1', passed: false, bindings: { a: 1 }, result: 2 },
+      {
+        kind: 'data', index: 0, subject: 'data[0] body.action', passed: true, templateOutput: 'COMPLETED',
+        comparison: { type: 'string', actual: 'COMPLETED', comparator: '!=', tried: ['x'], total: 1 },
+      },
+    ]);
+    expect(verdict.steps.map(describeFilterStep)).toEqual([
+      'exprs[0] a + 1: with {a=1} -> 2',
+      'data[0] body.action: template -> "COMPLETED"; "COMPLETED" !~ x -> match',
+    ]);
+  });
+});
+
+describe('filterEvent: caches', () => {
+  it('compiles through the caches it is given, and keeps nothing itself', () => {
+    const caches = newEvaluationCaches();
+    const filters = {
+      data: [{ path: 'body.action', type: 'string', value: ['^completed$'], template: '{{ .Input }}' }],
+      exprs: exprOk,
+    };
+    expect(filterEvent(event, filters, '', caches).passed).toBe(true);
+    expect([caches.regexes.size, caches.expressions.size, caches.templates.size]).toEqual([1, 1, 1]);
+    expect(filterEvent(event, filters, '', caches).passed).toBe(true);
+    expect([caches.regexes.size, caches.expressions.size, caches.templates.size]).toEqual([1, 1, 1]);
+    const other = newEvaluationCaches();
+    expect(filterEvent(event, { data: dataNo }, '', other).passed).toBe(false);
+    expect([caches.regexes.size, other.regexes.size]).toEqual([1, 1]);
   });
 });
 

@@ -30,7 +30,7 @@ describe('payload paths match gjson Get', () => {
   for (const text of texts) {
     it.each(paths)(`${text.slice(0, 20)}... %j`, (path) => {
       const expected = get(text, path);
-      const actual = PayloadView.of(text).get(path);
+      const actual = new PayloadView(text).get(path);
       expect([actual.exists, actual.type, actual.raw, actual.string(), actual.float(), actual.bool()]).toEqual([
         expected.exists, expected.type, expected.raw, expected.string(), expected.float(), expected.bool(),
       ]);

@@ -3,8 +3,9 @@
  * trigger-parameter templates: `template.New("param").Funcs(sprig.FuncMap()).Parse(text)`
  * then `Execute` with `{"Input": ...}`.
  *
- * Parsed templates are cached by text (bounded), since the same parameter template is
- * rendered once per event.
+ * Parsing is pure: a caller that renders the same templates for many events passes a
+ * {@link TemplateCache} it keeps (see src/engine/evaluation-caches.ts); without one, each
+ * render parses its template.
  */
 import { GoTime } from '../values';
 import { BUILTIN_FUNCS } from './builtins';
@@ -24,11 +25,19 @@ export interface RenderOptions {
   readonly name?: string;
   /** Clock for sprig's `now` (and date fallbacks); defaults to the system clock. */
   readonly now?: () => Date;
+  /** Parsed templates kept by the caller across renders; default: none (the template is parsed). */
+  readonly parsed?: TemplateCache;
+}
+
+/** A parsed template, or Go's parse error for it. */
+export type ParsedTemplate = TreeSet | GoTemplateError;
+
+/** A memo of parsed templates by key (e.g. a `BoundedCache`). */
+export interface TemplateCache {
+  getOrCompute(key: string, compute: (key: string) => ParsedTemplate): ParsedTemplate;
 }
 
 const DEFAULT_NAME = 'param';
-const CACHE_LIMIT = 256;
-const parseCache = new Map<string, TreeSet | GoTemplateError>();
 
 const systemClock: Clock = () => new GoTime(Date.now());
 const defaultFuncs = buildFuncs(systemClock);
@@ -40,19 +49,19 @@ function buildFuncs(clock: Clock): Map<string, GoFunc> {
   return funcs;
 }
 
-function parseCached(name: string, text: string, funcs: ReadonlyMap<string, GoFunc>): TreeSet {
-  const key = `${name}\u0000${text}`;
-  let entry = parseCache.get(key);
-  if (entry === undefined) {
-    try {
-      entry = parseTrees(name, text, (fnName) => funcs.has(fnName));
-    } catch (err) {
-      if (!(err instanceof GoTemplateError)) throw err;
-      entry = err;
-    }
-    if (parseCache.size >= CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
-    parseCache.set(key, entry);
+function parseOnce(name: string, text: string, funcs: ReadonlyMap<string, GoFunc>): ParsedTemplate {
+  try {
+    return parseTrees(name, text, (fnName) => funcs.has(fnName));
+  } catch (err) {
+    if (!(err instanceof GoTemplateError)) throw err;
+    return err;
   }
+}
+
+/** The parsed template, through `cache` when given; throws Go's parse error. */
+function parse(name: string, text: string, funcs: ReadonlyMap<string, GoFunc>, cache: TemplateCache | undefined): TreeSet {
+  // Every function map holds the same names, so the parse depends on the name and text alone.
+  const entry = cache === undefined ? parseOnce(name, text, funcs) : cache.getOrCompute(`${name}\u0000${text}`, () => parseOnce(name, text, funcs));
   if (entry instanceof GoTemplateError) throw new GoTemplateError(entry.message);
   return entry;
 }
@@ -66,7 +75,7 @@ export function renderTemplate(text: string, data: unknown, options: RenderOptio
   const name = options.name ?? DEFAULT_NAME;
   const now = options.now;
   const funcs = now ? buildFuncs(() => new GoTime(now().getTime())) : defaultFuncs;
-  const trees = parseCached(name, text, funcs);
+  const trees = parse(name, text, funcs, options.parsed);
   return execute({ trees, funcs, parseName: name, text }, name, data);
 }
 
@@ -76,7 +85,7 @@ export function renderTemplate(text: string, data: unknown, options: RenderOptio
  */
 export function parseTemplate(text: string, name: string = DEFAULT_NAME): GoTemplateError | undefined {
   try {
-    parseCached(name, text, defaultFuncs);
+    parse(name, text, defaultFuncs, undefined);
     return undefined;
   } catch (err) {
     if (err instanceof GoTemplateError) return err;
