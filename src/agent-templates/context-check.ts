@@ -4,7 +4,8 @@
  * "false" as true, and prints an object as `[object Object]` (the controller: `[object]`). Each of
  * those is a mistake in the context or the template that a render would hide.
  */
-import type { RenderContext } from './render';
+/** A render context: the controller's fields (`task_id`, `repository_url`, ...). */
+export type RenderContext = Record<string, unknown>;
 
 /** Strings that read as a boolean or a number to a person, but that `if` treats as true. */
 const FALSY_LOOKING_STRINGS = new Set(['false', '0', 'no', 'off', 'null', 'nil', 'none', 'undefined']);

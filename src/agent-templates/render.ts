@@ -14,14 +14,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { describeProblem } from '../cli/output';
-import { contextProblems } from './context-check';
+import { contextProblems, type RenderContext } from './context-check';
 import { isInside } from './tree';
 
 /** The helpers every Handlebars implementation the controller may use provides. */
 export const BUILT_IN_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup'];
 
-/** A render context: the controller's fields (`task_id`, `repository_url`, ...). */
-export type RenderContext = Record<string, unknown>;
+export type { RenderContext } from './context-check';
 
 /** Input that cannot be read or used (missing file, bad JSON, path outside the templates). */
 export class TemplateInputError extends Error {

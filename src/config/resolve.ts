@@ -4,6 +4,7 @@
  * library all take the ResolvedSettings this gives; nothing downstream validates settings again.
  */
 import type { CiRemediationSettings, ResolvedSettings } from './settings';
+import { DEFAULT_ORGANIZATIONS } from './default-organizations';
 import { validateSettings } from './validate';
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
@@ -14,8 +15,6 @@ interface SchemaNode {
   readonly properties?: Readonly<Record<string, SchemaNode>>;
 }
 
-/** Organizations whose hooks are managed when neither `eventSource.organizations` nor `eventSource.repositories` is set. */
-export const DEFAULT_ORGANIZATIONS: readonly string[] = ['5dlabs'];
 
 /**
  * Settings from a YAML (or JSON) file, else (`file` undefined) the defaults.

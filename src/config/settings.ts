@@ -15,7 +15,7 @@
 import {
   CloneType, Type, type Evaluate, type OptionalKind, type SchemaOptions, type Static, type TObject, type TOptional, type TProperties, type TSchema,
 } from '@sinclair/typebox';
-import { DEFAULT_ORGANIZATIONS } from './resolve';
+import { DEFAULT_ORGANIZATIONS } from './default-organizations';
 
 /** What a setting's schema may carry beside JSON Schema's own keywords (Ajv is told of them, see settings-ajv.ts). */
 export interface SettingAnnotations {
