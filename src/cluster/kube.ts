@@ -57,7 +57,10 @@ export function httpCode(err: unknown): number | undefined {
 export function plainMessage(err: unknown): string {
   if (err instanceof k8s.ApiException) {
     const body = typeof err.body === 'string' ? safeJson(err.body) : err.body;
-    const message = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
+    const message = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
+      ? (body as { message: string }).message
+      // Some answers are no Status but Go's http.Error text: the request limiters' 429, the 404 of a group/version nobody serves.
+      : typeof err.body === 'string' ? err.body.split('\n')[0].trim().slice(0, 200) || undefined : undefined;
     return `HTTP ${err.code}${message ? `: ${message}` : ''}`;
   }
   if (err instanceof Error) return err.message.split('\n')[0];

@@ -101,9 +101,9 @@ test('5xx and 429 keep the delivery unprocessed and are retried (after the Retry
   await until('the verdict', () => verdicts(serve).length === 1);
   const retries = serve.logs().filter(l => l.verdict === 'retrying');
   expect(retries.map(l => l.reason)).toEqual([
-    'HTTP 500: Internal error occurred: etcdserver: request timed out',
-    'HTTP 429',
-    'HTTP 503: the server is currently unable to handle the request',
+    'HTTP 500: Internal error occurred: resource quota evaluation timed out',
+    'HTTP 429: Too many requests, please try again later.',
+    'HTTP 503: apiserver is shutting down',
   ]);
   expect(retries[1]).toMatchObject({ id: 'd-1', seq: 1, retryInSeconds: 1 });
   expect(verdicts(serve)[0]).toMatchObject({ id: 'd-1', verdict: 'fired', triggers: [{ result: 'created' }] });
@@ -147,7 +147,7 @@ test('a CodeRun version the cluster does not serve fails the trigger (discovery 
   const serve = await serveApply();
   expect((await deliver(serve.port, 'v9', 7101)).status).toBe(200);
   await until('the verdict', () => verdicts(serve).length === 1);
-  expect(verdicts(serve)[0]).toMatchObject({ verdict: 'failed', reason: 'HTTP 404: the server could not find the requested resource', triggers: [{ result: 'failed', resource: 'CodeRun/cto/ci-remediation-7101-2' }] });
+  expect(verdicts(serve)[0]).toMatchObject({ verdict: 'failed', reason: 'HTTP 404: 404 page not found', triggers: [{ result: 'failed', resource: 'CodeRun/cto/ci-remediation-7101-2' }] });
   expect(fake.requests).toContain('GET /apis/agents.platform/v9');
 });
 

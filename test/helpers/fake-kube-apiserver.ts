@@ -12,22 +12,42 @@
  *   and `internalTrafficPolicy` defaulted;
  * - lists are `<Kind>List` with `metadata.resourceVersion`; built-in list items carry no
  *   `apiVersion`/`kind`, custom resources' do (the unstructured encoder keeps them);
- * - errors are `Status` objects: `NotFound` 404 (`<plural>.<group> "<name>" not found`),
- *   `AlreadyExists` 409 (`... already exists`), `Unauthorized` 401;
- * - a watch is a chunked stream of `{"type","object"}` lines: `ADDED`, `MODIFIED`, `DELETED`,
- *   `BOOKMARK` (an object of the watched kind with only `metadata.resourceVersion`, sent only with
- *   `allowWatchBookmarks=true`), and when the requested resourceVersion is older than the server
- *   keeps, `ERROR` with a `Status` of code 410, reason `Expired`, message
- *   `too old resource version: X (Y)` (k8s.io/apiserver `pkg/storage/cacher/watch_cache.go`,
- *   `errors.NewResourceExpired` in k8s.io/apimachinery `pkg/api/errors`);
- * - `SubjectAccessReview` create echoes the spec with `status.allowed` (and `denied`/`reason`);
- * - faults a create can meet ({@link CreateFault}), as k8s.io/apimachinery `pkg/api/errors` builds
- *   them (`NewInternalError`: 500 `InternalError`, message `Internal error occurred: X`, the cause in
- *   `details.causes`; `NewServiceUnavailable`: 503 `ServiceUnavailable`; `NewInvalid`: 422 `Invalid`,
- *   message `<Kind>.<group> "<name>" is invalid: <field>: <detail>`, `details.causes[].field`), and the
- *   429 of the API server's request-limiting filters, which is no `Status` at all but Go's
- *   `http.Error` text with `Retry-After: 1` (k8s.io/apiserver `pkg/server/filters/maxinflight.go`
- *   `tooManyRequests`, the same in priority-and-fairness).
+ * - errors, each as k8s.io/apiserver and k8s.io/apimachinery build it at tag v0.31.0 (Kubernetes 1.31),
+ *   read in `kubernetes/apiserver` and `kubernetes/apimachinery` at that tag; the `Status` JSON
+ *   (`kind`, `apiVersion`, `metadata`, `status: Failure`, `message`, `reason`, `details`, `code`):
+ *   - 404 `NotFound` `<plural>.<group> "<name>" not found`, `details` `{name, group, kind: plural}`:
+ *     apimachinery `pkg/api/errors/errors.go` `NewNotFound`;
+ *   - 404 for a resource a served group/version does not have: `the server could not find the
+ *     requested resource`, `details: {}`: apiserver `pkg/server/handler.go` `serviceErrorHandler` ->
+ *     apimachinery `errors.go` `NewGenericServerResponse(404, ...)`; 405 the same way
+ *     (`the server does not allow this method on the requested resource`);
+ *   - 404 for a group/version nobody serves: Go's `http.NotFound` text `404 page not found`, not a
+ *     `Status`: apiserver `pkg/util/notfoundhandler/not_found_handler.go` (the end of the delegation chain);
+ *   - 409 `AlreadyExists` `<plural>.<group> "<name>" already exists`: `errors.go` `NewAlreadyExists`;
+ *   - 401 `Unauthorized`, message `Unauthorized`, no details: apiserver
+ *     `pkg/endpoints/filters/authentication.go` `Unauthorized` -> `errors.go` `NewUnauthorized("Unauthorized")`;
+ *   - 403 `Forbidden` `<plural>.<group> ["<name>" ]is forbidden: User "U" cannot VERB resource "R" in API
+ *     group "G" (in the namespace "N" | at the cluster scope)`: apiserver
+ *     `pkg/endpoints/handlers/responsewriters/errors.go` `Forbidden`/`forbiddenMessage` -> `errors.go` `NewForbidden`;
+ *   - watch `ERROR` 410 `Expired` `too old resource version: R (O)`: apiserver
+ *     `pkg/storage/cacher/watch_cache.go` (`NewResourceExpired`, `errors.go`);
+ *   - create faults ({@link CreateFault}):
+ *     500 `InternalError`, message `Internal error occurred: resource quota evaluation timed out`, the
+ *     error again in `details.causes[0].message`: apiserver `pkg/admission/plugin/resourcequota/controller.go`
+ *     (quota evaluation timing out) -> `errors.go` `NewInternalError`;
+ *     503 `ServiceUnavailable`, message `apiserver is shutting down`, header `Retry-After: 1`, no details:
+ *     apiserver `pkg/server/filters/waitgroup.go` `waitGroupWriteRetryAfterToResponse` -> `errors.go`
+ *     `NewServiceUnavailable`;
+ *     422 `Invalid` `<Kind>.<group> "<name>" is invalid: spec.service: Required value`, `details` `{name,
+ *     group, kind: Kind, causes: [{reason: FieldValueRequired, message: Required value, field}]}`:
+ *     `errors.go` `NewInvalid` (with `pkg/util/validation/field/errors.go` `Required`);
+ *     429 from the request limiters, no `Status` at all: Go's `http.Error` (`text/plain; charset=utf-8`,
+ *     `X-Content-Type-Options: nosniff`, the text and a newline) `Too many requests, please try again
+ *     later.` with `Retry-After: 1`: apiserver `pkg/server/filters/maxinflight.go` (`retryAfter = "1"`) and
+ *     `pkg/server/filters/priority-and-fairness.go` `tooManyRequests`.
+ * - discovery, list, watch and SubjectAccessReview shapes: the API reference v1.31 (`APIVersions`,
+ *   `APIGroupList`, `APIResourceList`, `WatchEvent`, `SubjectAccessReview` of authorization.k8s.io/v1)
+ *   and the client's models named above.
  */
 import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -335,7 +355,8 @@ export class FakeKubeApiServer {
     const [group, version, rest] = parts[0] === 'api' ? ['', parts[1], parts.slice(2)] : [parts[1], parts[2], parts.slice(3)];
     const inVersion = this.types.filter(t => t.group === group && t.version === version);
     if (!inVersion.length) {
-      sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      res.end('404 page not found\n');
       return;
     }
     if (!rest.length) {
@@ -351,14 +372,14 @@ export class FakeKubeApiServer {
     const [plural, name] = namespace !== undefined ? [rest[2], rest[3]] : [rest[0], rest[1]];
     const type = inVersion.find(t => t.plural === plural);
     if (!type) {
-      sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
+      sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource', {});
       return;
     }
     const what = type.group ? `${type.plural}.${type.group}` : type.plural;
     if (this.forbid(method, url.pathname)) {
       // The authorizer's refusal (k8s.io/apiserver endpoints/handlers/responsewriters/errors.go).
       const verb = method === 'POST' ? 'create' : name !== undefined ? 'get' : 'list';
-      sendStatus(res, 403, 'Forbidden', `${what} ${name !== undefined ? `"${name}" ` : ''}is forbidden: User "tester" cannot ${verb} resource "${type.plural}" in API group "${type.group}"${namespace !== undefined ? ` in the namespace "${namespace}"` : ''}`, { ...(name !== undefined ? { name } : {}), group: type.group, kind: type.plural });
+      sendStatus(res, 403, 'Forbidden', `${what} ${name !== undefined ? `"${name}" ` : ''}is forbidden: User "tester" cannot ${verb} resource "${type.plural}" in API group "${type.group}"${namespace !== undefined ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`, { ...(name !== undefined ? { name } : {}), group: type.group, kind: type.plural });
       return;
     }
     if (method === 'POST' && type.kind === 'SubjectAccessReview' && body) {
@@ -381,7 +402,7 @@ export class FakeKubeApiServer {
       return;
     }
     if (method !== 'GET') {
-      sendStatus(res, 405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+      sendStatus(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
       return;
     }
     if (name !== undefined) {
@@ -424,7 +445,7 @@ export class FakeKubeApiServer {
   }
 }
 
-/** The Status a watch gets for a resourceVersion the server no longer keeps. */
+/** The Status a watch gets for a resourceVersion the server no longer keeps (watch_cache.go at v0.31.0, see above). */
 function expired(_type: ResourceType, requested: number, oldest: number): object {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${requested} (${oldest})`, reason: 'Expired', code: 410 };
 }
@@ -449,10 +470,11 @@ function sendCreateFault(res: http.ServerResponse, fault: CreateFault, type: Res
   const name = body.metadata?.name;
   switch (fault) {
     case 'internal-error':
-      sendStatus(res, 500, 'InternalError', 'Internal error occurred: etcdserver: request timed out', { causes: [{ message: 'etcdserver: request timed out' }] });
+      sendStatus(res, 500, 'InternalError', 'Internal error occurred: resource quota evaluation timed out', { causes: [{ message: 'resource quota evaluation timed out' }] });
       return;
     case 'service-unavailable':
-      sendStatus(res, 503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+      res.setHeader('Retry-After', '1');
+      sendStatus(res, 503, 'ServiceUnavailable', 'apiserver is shutting down');
       return;
     case 'too-many-requests':
       res.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Retry-After': '1' });
