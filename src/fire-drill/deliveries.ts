@@ -4,7 +4,6 @@
  * CodeRun name is the one the synthesized trigger gives, never derived again here.
  */
 import { randomBytes, randomUUID } from 'crypto';
-import type { ResolvedSettings } from '../config/settings';
 import { evaluateDelivery, prepareSensor } from '../serve/process-delivery';
 import { receivedHeaders } from '../serve/request-check';
 import { signBody } from '../serve/signature';
@@ -63,41 +62,4 @@ export function expectation(sensor: Record<string, unknown>, request: DrillReque
     return { fires: true, apiVersion: object.apiVersion, namespace: object.metadata.namespace, name: object.metadata.name };
   }
   return { fires: false, reason: outcome.reason ?? (created ? 'the trigger creates no CodeRun' : 'no trigger fired') };
-}
-
-/**
- * A `workflow_run` `completed` delivery of a run that does not exist, for the safe drill: the
- * fields the stack's filters and trigger read (README, "The filters" and "The trigger"), for the
- * first configured repository, on a branch and commit that name the drill. Its run id is the
- * current time in milliseconds, far above GitHub's run ids (about 2e10 today), so it never meets a
- * real run's CodeRun, and differs per drill.
- */
-export function drillRunPayload(settings: ResolvedSettings, conclusion: string, runId: number): Record<string, unknown> {
-  const fullName = settings.repositories[0];
-  const [owner, name] = fullName.split('/');
-  const htmlUrl = `https://github.com/${fullName}`;
-  const repository = { id: 0, name, full_name: fullName, html_url: htmlUrl, owner: { login: owner } };
-  // A workflow the settings include: the first exact name of filters.includeWorkflows, if any.
-  const included = settings.filters.includeWorkflows?.find(w => !/^\/.*\/$/.test(w));
-  return {
-    action: 'completed',
-    workflow_run: {
-      id: runId,
-      name: included ?? 'ci-remediation fire drill',
-      head_branch: 'ci-remediation-fire-drill',
-      head_sha: '0000000000000000000000000000000000000000',
-      run_number: 1,
-      run_attempt: 1,
-      event: 'push',
-      status: 'completed',
-      conclusion,
-      html_url: `${htmlUrl}/actions/runs/${runId}`,
-      head_commit: { id: '0000000000000000000000000000000000000000', message: 'ci-remediation fire drill: no such run exists' },
-      head_repository: repository,
-      repository,
-      pull_requests: [],
-    },
-    repository,
-    sender: { login: 'ci-remediation-fire-drill', type: 'User' },
-  };
 }

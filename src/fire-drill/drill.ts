@@ -15,7 +15,9 @@
 import type { ResolvedSettings } from '../config/settings';
 import type { Cluster } from '../cluster/kube';
 import type { CodeRunChange } from '../cluster/watch';
-import { badlySignedRequest, drillRunPayload, expectation, signedRequest, type DrillRequest, type Expectation } from './deliveries';
+import { drillRun } from './drill-run';
+import { workflowRunCompletedPayload } from './webhook-payload';
+import { badlySignedRequest, expectation, signedRequest, type DrillRequest, type Expectation } from './deliveries';
 
 /** One step's verdict. */
 export interface DrillStep {
@@ -126,8 +128,8 @@ function seconds(ms: number): string {
 /** The safe drill; resolves to whether every step passed. */
 export async function safeDrill(context: DrillContext): Promise<boolean> {
   const runId = Date.now();
-  const success = signedRequest(drillRunPayload(context.settings, 'success', runId), context.secret);
-  const forged = badlySignedRequest(drillRunPayload(context.settings, 'failure', runId));
+  const success = signedRequest(workflowRunCompletedPayload(drillRun(context.settings, 'success', runId)), context.secret);
+  const forged = badlySignedRequest(workflowRunCompletedPayload(drillRun(context.settings, 'failure', runId)));
   const dropped = expectation(context.sensor, success);
   const wouldFire = expectation(context.sensor, forged);
   if (dropped.fires) throw new DrillSetupError(`the Sensor synthesized from the settings fires on a successful run (filters.conclusions includes success?): the safe drill would start an agent; use --run-id instead`);

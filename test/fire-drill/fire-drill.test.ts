@@ -72,7 +72,7 @@ const steps = (stdout: string): string[] => stdout.split('\n').filter(l => /^(PA
 
 describe('safe drill', () => {
   test('against serve --apply: the successful run is acknowledged and dropped, the forged one rejected, no CodeRun: exit 0', async () => {
-    const { serve, url } = await shadow();
+    const { serve, url, journal } = await shadow();
     const run = await drillDone(['--url', url, '--from-cluster', '--wait', '2s']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -89,6 +89,10 @@ describe('safe drill', () => {
     expect(serve.logs().map(l => [l.verdict, l.status ?? null])).toEqual([['dropped', null], ['rejected', 400]]);
     expect(serve.logs()[0].reason).toMatch(/conclusion/);
     expect(coderunCreates()).toEqual([]);
+    // The delivery is a whole webhook (test/fire-drill/drill-run.test.ts validates it against the schema), not only the filtered fields.
+    const delivered = fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l)).filter(l => l.type === 'delivery');
+    expect(delivered).toHaveLength(1);
+    expect(Object.keys(JSON.parse(delivered[0].body)).sort()).toEqual(['action', 'repository', 'sender', 'workflow', 'workflow_run']);
   });
 
   test('the secret read from a file works as from the cluster; a wrong secret fails the acknowledgement: exit 1', async () => {
