@@ -325,8 +325,17 @@ export class WebhookServer {
     this.idle?.();
   }
 
-  /** Forgets the queue; its deliveries stay unprocessed in the journal. */
+  /**
+   * Forgets the queue; its deliveries stay unprocessed in the journal. Their ids are forgotten as
+   * processed too: a redelivery of one of them (GitHub's redeliver keeps the delivery id) is then
+   * processed, not taken for a duplicate of a delivery that never was. Ids a `duplicate` verdict
+   * met stay: their first delivery was processed.
+   */
   private abandonQueue(): void {
+    for (const entry of this.queue) {
+      const state = this.states.get(entry.seq);
+      if (state !== undefined && state.outcome.verdict !== 'duplicate') this.seenIds.delete(entry.deliveryId);
+    }
     this.queue.length = 0;
     this.states.clear();
     this.metrics.pending.set(0);

@@ -221,6 +221,36 @@ describe('serve: restart', () => {
     expect(records.some(r => r.deliveryId === 'd-torn')).toBe(false);
   });
 
+  test('a delivery abandoned when the out folder failed stays in the journal; its redelivery is processed, not a duplicate', async () => {
+    const base = tempDir('serve-abandoned-');
+    const out = path.join(base, 'out');
+    const journal = path.join(base, 'journal.ndjson');
+    const running = await startServer(out, { journal });
+    // The out folder replaced by a file: every write into it fails (ENOTDIR), even for root.
+    fs.rmSync(out, { recursive: true });
+    fs.writeFileSync(out, '');
+    expect((await deliver(running.port, 'd-abandoned', 4242)).status).toBe(200);
+    await settle(running);
+    expect(running.logs.map(l => [l.id, l.verdict])).toEqual([['d-abandoned', 'error']]);
+    expect(running.logs[0].reason).toMatch(/^processing stopped: .*ENOTDIR/);
+    fs.rmSync(out);
+    fs.mkdirSync(out);
+    // GitHub's redelivery of it (same delivery id): processed now, and a third copy is the duplicate.
+    expect((await deliver(running.port, 'd-abandoned', 4242)).status).toBe(200);
+    await settle(running);
+    expect((await deliver(running.port, 'd-abandoned', 4242)).status).toBe(200);
+    await settle(running);
+    await running.server.stop();
+    expect(running.logs.slice(1).map(l => [l.id, l.seq, l.verdict])).toEqual([['d-abandoned', 2, 'fired'], ['d-abandoned', 3, 'duplicate']]);
+    expect(resourceFiles(out)).toEqual(['CodeRun.cto.ci-remediation-4242-2.json']);
+    // The restart replays the abandoned first copy: a duplicate of the processed redelivery, nothing created twice.
+    const restarted = await startServer(out, { journal });
+    await settle(restarted);
+    await restarted.server.stop();
+    expect(restarted.logs.map(l => [l.id, l.seq, l.verdict])).toEqual([['d-abandoned', 1, 'duplicate']]);
+    expect(resourceFiles(out)).toEqual(['CodeRun.cto.ci-remediation-4242-2.json']);
+  });
+
   test('a corrupt line before the end refuses to start, naming the line', async () => {
     const out = tempDir('serve-corrupt-');
     fs.writeFileSync(path.join(out, '.journal.ndjson'), '{"type":"processed","seq":1}\nnot json\n{"type":"processed","seq":2}\n');
