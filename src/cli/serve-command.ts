@@ -79,7 +79,7 @@ export async function startServe(options: ServeCommandOptions, output: CommandOu
       const kube = require('../cluster/kube') as typeof import('../cluster/kube');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { ClusterSink } = require('../cluster/apply') as typeof import('../cluster/apply');
-      sink = new ClusterSink(new kube.Cluster(kube.loadKubeConfig(options)));
+      sink = new ClusterSink(new kube.Cluster(kube.loadKubeConfig(options)), undefined, () => kube.loadKubeConfig(options));
     }
     server = new WebhookServer({
       sensor,

@@ -11,8 +11,16 @@
  * - 429 (`TooManyRequests`, with `Retry-After`), any 5xx (`InternalError`, `ServiceUnavailable`,
  *   `Timeout`), another 409 (`Conflict`), no answer at all (connection refused or reset, TLS, a
  *   request timeout): transient, `retry`: the delivery stays unprocessed in the journal;
- * - any other 4xx (`Invalid` 422, `Forbidden` 403, `NotFound` 404, `BadRequest` 400,
- *   `Unauthorized` 401), or a kind the API server does not serve: `failed`, with the API's message.
+ * - 401 `Unauthorized`: once, the credentials are loaded again and the create is sent again at
+ *   once; a second 401 is `failed`. Why once: `@kubernetes/client-node` 1.4.0 does nothing on a 401
+ *   (read in its `dist/exec_auth.js`, `dist/oidc_auth.js`): an exec plugin's credential is cached
+ *   until its own `expirationTimestamp` and an OIDC id-token until its `exp`, so a token the API
+ *   server stops accepting earlier (revoked, rotated, clock skew at expiry) keeps being sent. A new
+ *   client from the kubeconfig runs the plugin again (and re-reads the kubeconfig and token files),
+ *   which succeeds when the credential was only stale; a credential that is wrong stays wrong, and
+ *   retrying it forever would hold every later delivery behind it;
+ * - any other 4xx (`Invalid` 422, `Forbidden` 403, `NotFound` 404, `BadRequest` 400), or a kind
+ *   the API server does not serve: `failed`, with the API's message.
  */
 import * as k8s from '@kubernetes/client-node';
 import type { CreateResult, Creation, ResourceSink } from '../serve/sink';
@@ -68,9 +76,13 @@ export function classifyCreateError(err: unknown): CreateResult {
 /** The cluster as a {@link ResourceSink}. */
 export class ClusterSink implements ResourceSink {
   readonly description: string;
-  private readonly objects: k8s.KubernetesObjectApi;
+  private objects: k8s.KubernetesObjectApi;
 
-  constructor(private readonly cluster: Cluster, private readonly timeoutMs = CREATE_TIMEOUT_MS) {
+  /**
+   * @param reload loads the kubeconfig again (as at the start), for a 401 (see the module comment);
+   *   without it a 401 is `failed` at once
+   */
+  constructor(private readonly cluster: Cluster, private readonly timeoutMs = CREATE_TIMEOUT_MS, private readonly reload?: () => k8s.KubeConfig) {
     this.description = `cluster ${cluster.server}`;
     this.objects = k8s.KubernetesObjectApi.makeApiClient(cluster.config);
   }
@@ -96,6 +108,20 @@ export class ClusterSink implements ResourceSink {
   }
 
   private async create(resource: unknown): Promise<CreateResult> {
+    const result = await this.createOnce(resource);
+    if (result.result !== 'failed' || result.code !== 401 || this.reload === undefined) return strip(result);
+    let config: k8s.KubeConfig;
+    try {
+      config = this.reload();
+    } catch (err) {
+      return { result: 'failed', reason: `${result.reason}; loading the credentials again failed: ${plainMessage(err)}` };
+    }
+    this.objects = k8s.KubernetesObjectApi.makeApiClient(config);
+    const again = await this.createOnce(resource);
+    return again.result === 'failed' ? { result: 'failed', reason: `${again.reason} (also with the credentials loaded again)` } : strip(again);
+  }
+
+  private async createOnce(resource: unknown): Promise<CreateResult & { code?: number }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from ${this.cluster.server} within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
@@ -105,9 +131,16 @@ export class ClusterSink implements ResourceSink {
       await Promise.race([this.objects.create(structuredClone(resource) as k8s.KubernetesObject), timeout]);
       return { result: 'created' };
     } catch (err) {
-      return classifyCreateError(err);
+      const code = httpCode(err);
+      return { ...classifyCreateError(err), ...(code !== undefined ? { code } : {}) };
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+/** The result without the HTTP code kept for the 401 decision. */
+function strip(result: CreateResult & { code?: number }): CreateResult {
+  const { code: _code, ...rest } = result;
+  return rest as CreateResult;
 }

@@ -181,6 +181,31 @@ test('SIGTERM while a creation is being retried: exit 0, the delivery stays in t
   expect(journalLines().filter(l => l.type === 'processed')).toEqual([{ type: 'processed', seq: 1 }]);
 });
 
+test('401 from a credential plugin token revoked before its stated expiry: the credentials are loaded again once and the create succeeds; a second 401 fails', async () => {
+  // An exec plugin (client-go credential plugin) printing the token in a file, valid for an hour by its own word:
+  // @kubernetes/client-node caches it until then.
+  const tokenFile = path.join(dir, 'plugin-token');
+  fs.writeFileSync(tokenFile, fake.token);
+  const plugin = path.join(dir, 'credential-plugin.js');
+  fs.writeFileSync(plugin, `const token = require('fs').readFileSync(${JSON.stringify(tokenFile)}, 'utf8');
+process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token, expirationTimestamp: new Date(Date.now() + 3600e3).toISOString() } }));\n`);
+  env = { ...env, KUBECONFIG: fake.writeKubeconfig(dir, { command: process.execPath, args: [plugin] }) };
+  const serve = await serveApply();
+  // The token is rotated: the API server refuses the cached one, the plugin now prints the new one.
+  fake.token = 'rotated-token';
+  fs.writeFileSync(tokenFile, fake.token);
+  expect((await deliver(serve.port, 'after-rotation', 9101)).status).toBe(200);
+  await until('the verdict', () => verdicts(serve).length === 1);
+  expect(verdicts(serve)[0]).toMatchObject({ id: 'after-rotation', verdict: 'fired', triggers: [{ result: 'created' }] });
+  expect(coderun(9101)).toBeDefined();
+  // Revoked for good (the plugin keeps printing a token the server refuses): failed, not retried forever.
+  fake.token = 'revoked-for-good';
+  expect((await deliver(serve.port, 'revoked', 9102)).status).toBe(200);
+  await until('the second verdict', () => verdicts(serve).length === 2);
+  expect(verdicts(serve)[1]).toMatchObject({ id: 'revoked', verdict: 'failed', reason: 'HTTP 401: Unauthorized (also with the credentials loaded again)' });
+  expect(serve.logs().filter(l => l.verdict === 'retrying')).toEqual([]);
+});
+
 test('usage: --out with --apply, neither, --kubeconfig without --apply, and an unreachable cluster exit 2', () => {
   const base = ['serve', '--sensor', sensorFile, '--secret-file', secretFile, '--port', '0'];
   const both = runCli([...base, '--out', path.join(dir, 'out'), '--apply'], { env });

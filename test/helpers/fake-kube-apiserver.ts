@@ -153,8 +153,8 @@ export function matchesSelector(labels: Record<string, string> | undefined, sele
 export class FakeKubeApiServer {
   /** Base URL, `https://127.0.0.1:PORT`. */
   public url = '';
-  /** Bearer token every request must carry (as a kubeconfig user's `token`). */
-  public readonly token = `fake-token-${crypto.randomBytes(6).toString('hex')}`;
+  /** Bearer token every request must carry (as a kubeconfig user's `token`); set another to revoke it (401 from then on). */
+  public token = `fake-token-${crypto.randomBytes(6).toString('hex')}`;
   /** Requests received, `METHOD path?query`, for assertions on what the client asked. */
   public readonly requests: string[] = [];
   /** Requests answered 403 Forbidden (RBAC denying the caller), by path; by default none. */
@@ -185,8 +185,12 @@ export class FakeKubeApiServer {
     return fake;
   }
 
-  /** Writes a kubeconfig naming this server (context `fake`, plus an unused `other` context). */
-  writeKubeconfig(dir: string): string {
+  /**
+   * Writes a kubeconfig naming this server (context `fake`, plus an unused `other` context). The
+   * user has the token, or with `exec` a client-go credential plugin (kubeconfig `users[].user.exec`,
+   * `client.authentication.k8s.io/v1`) to run: a command printing an `ExecCredential`.
+   */
+  writeKubeconfig(dir: string, exec?: { command: string; args: string[] }): string {
     const file = path.join(dir, 'kubeconfig');
     const config = {
       apiVersion: 'v1',
@@ -196,7 +200,7 @@ export class FakeKubeApiServer {
         { name: 'fake', cluster: { server: this.url, 'certificate-authority-data': Buffer.from(localCertificate().cert).toString('base64') } },
         { name: 'nowhere', cluster: { server: 'https://127.0.0.1:1', 'certificate-authority-data': Buffer.from(localCertificate().cert).toString('base64') } },
       ],
-      users: [{ name: 'tester', user: { token: this.token } }],
+      users: [{ name: 'tester', user: exec ? { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: exec.command, args: exec.args, interactiveMode: 'Never' } } : { token: this.token } }],
       contexts: [
         { name: 'fake', context: { cluster: 'fake', user: 'tester' } },
         { name: 'other', context: { cluster: 'nowhere', user: 'tester' } },
