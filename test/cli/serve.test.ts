@@ -3,13 +3,13 @@
  * connections, SIGTERM, and kill -9 followed by a restart. No timed assertions: only that every
  * acknowledged delivery is accounted for, that nothing is created twice, and that memory stays bounded.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { PROJECT_ROOT } from '../helpers/chart';
-import { ensureCompiled, runCli } from '../helpers/cli-process';
+import { runCli } from '../helpers/cli-process';
+import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { deliver, request, SECRET } from '../serve/serve-client';
 import { stackYaml } from './simulate-fixtures';
 
@@ -22,29 +22,8 @@ const secretFile = path.join(work, 'secret');
 fs.writeFileSync(sensorFile, stackYaml());
 fs.writeFileSync(secretFile, `${SECRET}\n`);
 
-interface ServeProcess {
-  child: ChildProcess;
-  port: number;
-  stdout: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startServe(out: string): Promise<ServeProcess> {
-  ensureCompiled();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), 'serve', '--sensor', sensorFile, '--secret-file', secretFile, '--out', out, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', d => { stdout += d; });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stderr!.on('data', d => {
-      stderr += d;
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
-      if (match) resolve(Number(match[1]));
-    });
-    void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
-  });
-  return { child, port, stdout: () => stdout, exited };
+function startServe(out: string): Promise<ServeProcess> {
+  return startServeProcess(['--sensor', sensorFile, '--secret-file', secretFile, '--out', out]);
 }
 
 /** Sends `count` deliveries over `connections` keep-alive connections; returns the ids answered 200. */
@@ -107,8 +86,6 @@ function resources(out: string): Map<string, string> {
   return byRun;
 }
 
-const logLines = (text: string) => text.split('\n').filter(Boolean).map(l => JSON.parse(l) as Record<string, any>);
-
 async function rss(port: number): Promise<number> {
   const text = (await request(port, { method: 'GET', path: '/metrics' })).body;
   return Number(/^process_resident_memory_bytes (\d+)/m.exec(text)![1]);
@@ -130,7 +107,7 @@ test('2000 deliveries at 50 connections: every one acknowledged is journaled, pr
   const journal = expectJournaledAndProcessed(out, acked);
   for (const id of acked) expect(journal.deliveries.get(id)).toHaveLength(1);
   expect(resources(out).size).toBe(1600);
-  const logs = logLines(serve.stdout());
+  const logs = serve.logs();
   expect(logs).toHaveLength(2000);
   const results = logs.flatMap(l => l.triggers.map((t: { result: string }) => t.result));
   expect(results.filter(r => r === 'created')).toHaveLength(1600);
@@ -190,7 +167,7 @@ test('kill -9 during load, then a restart: nothing acknowledged is lost, nothing
   expect(byRun.size).toBe(1000);
   // Across both processes no resource was created twice, and every journaled delivery was processed
   // (one processed before the crash but not marked is processed again and meets already-exists).
-  const logs = [...logLines(first.stdout()), ...logLines(second.stdout())];
+  const logs = [...first.logs(), ...second.logs()];
   const created = logs.flatMap(l => (l.triggers ?? []).filter((t: { result: string }) => t.result === 'created').map((t: { resource: string }) => t.resource));
   expect(new Set(created).size).toBe(created.length);
   const deliveriesInJournal = [...journal.deliveries.keys()];
@@ -206,21 +183,12 @@ test('the README shadow-mode example starts as written and stops on SIGTERM with
   fs.writeFileSync(path.join(cwd, 'dist', 'ci-remediation.k8s.yaml'), stackYaml());
   fs.writeFileSync(path.join(cwd, 'secret'), `${SECRET}\n`);
   // As written, on a free port instead of 12000 (which may be taken on a shared machine).
-  const args = [...line.replace(/^npx ci-remediation /, '').split(/\s+/).filter(Boolean), '--port', '0'];
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
-  let stderr = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stderr!.on('data', d => {
-      stderr += d;
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\/github\/webhook /.exec(stderr);
-      if (match) resolve(Number(match[1]));
-    });
-    void exited.then(() => reject(new Error(stderr)));
-  });
-  expect((await deliver(port, 'readme-1', 42)).status).toBe(200);
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  const args = line.replace(/^npx ci-remediation serve /, '').split(/\s+/).filter(Boolean);
+  const serve = await startServeProcess(args, process.env, cwd);
+  expect(serve.stderr()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/github\/webhook /);
+  expect((await deliver(serve.port, 'readme-1', 42)).status).toBe(200);
+  serve.child.kill('SIGTERM');
+  expect((await serve.exited).code).toBe(0);
   expect(fs.readdirSync(path.join(cwd, 'shadow')).filter(f => f.endsWith('.json'))).toHaveLength(1);
 });
 

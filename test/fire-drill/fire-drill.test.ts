@@ -136,12 +136,24 @@ describe('safe drill', () => {
   });
 
   test('an EventSource that accepts a bad signature fails the rejection step: exit 1', async () => {
-    const accepting = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('success')); });
+    const bodies: string[] = [];
+    const accepting = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', c => chunks.push(c as Buffer));
+      req.on('end', () => { bodies.push(Buffer.concat(chunks).toString('utf8')); res.end('success'); });
+    });
     await new Promise<void>(resolve => accepting.listen(0, '127.0.0.1', resolve));
     stopAfter.push(() => new Promise<void>(resolve => accepting.close(() => resolve())));
     const run = await drillDone(['--url', `http://127.0.0.1:${(accepting.address() as AddressInfo).port}/github/webhook`, '--from-cluster', '--wait', '1s']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/FAIL {2}a badly signed delivery of a failed run is rejected\n {6}HTTP 200: success: accepted\n {6}fix: the EventSource does not check signatures/);
+    // Both are whole webhooks of the same run (test/fire-drill/drill-run.test.ts validates them against the schema).
+    const sent = bodies.map(b => JSON.parse(b));
+    expect(sent.map(b => [Object.keys(b).sort(), b.workflow_run.conclusion])).toEqual([
+      [['action', 'repository', 'sender', 'workflow', 'workflow_run'], 'success'],
+      [['action', 'repository', 'sender', 'workflow', 'workflow_run'], 'failure'],
+    ]);
+    expect(sent[1].workflow_run.id).toBe(sent[0].workflow_run.id);
   });
 });
 

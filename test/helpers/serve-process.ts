@@ -7,19 +7,19 @@ import { ensureCompiled } from './cli-process';
 export interface ServeProcess {
   readonly child: ChildProcess;
   readonly port: number;
-  /** The JSON log lines printed so far. */
+  /** The JSON log lines printed so far (complete lines). */
   logs(): Record<string, any>[];
   stderr(): string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
- * Starts `serve ARGS --port 0` and resolves once it listens (rejects with its stderr when it
- * exits first).
+ * Starts `serve ARGS --port 0` (in `cwd`, default the current folder) and resolves once it listens
+ * (rejects with its stderr when it exits first).
  */
-export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ServeProcess> {
+export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): Promise<ServeProcess> {
   ensureCompiled();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env, ...(cwd !== undefined ? { cwd } : {}) });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', d => { stdout += String(d); });
@@ -35,7 +35,8 @@ export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv =
   return {
     child,
     port,
-    logs: () => stdout.split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, any>),
+    // Complete lines only: a process killed with SIGKILL may leave its last line torn.
+    logs: () => stdout.split('\n').slice(0, -1).filter(Boolean).map(line => JSON.parse(line) as Record<string, any>),
     stderr: () => stderr,
     exited,
   };
