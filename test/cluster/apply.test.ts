@@ -91,7 +91,8 @@ test('a fired trigger creates the CodeRun in the cluster; another delivery of th
   const text = (await request(serve.port, { method: 'GET', path: '/metrics' })).body;
   expect(text).toContain('ci_remediation_serve_triggers_total{result="created"} 1');
   expect(text).toContain('ci_remediation_serve_triggers_total{result="already-exists"} 1');
-  expect(journalLines().filter(l => l.type === 'processed')).toHaveLength(3);
+  // The verdict is logged just before the processed line is written.
+  await until('the processed lines', () => journalLines().filter(l => l.type === 'processed').length === 3);
 });
 
 test('5xx and 429 keep the delivery unprocessed and are retried (after the Retry-After of a 429) until the CodeRun is created, once', async () => {
@@ -110,6 +111,7 @@ test('5xx and 429 keep the delivery unprocessed and are retried (after the Retry
   expect(creates()).toHaveLength(4);
   expect(coderun(5151)).toBeDefined();
   expect(await metric(serve.port, 'ci_remediation_serve_create_retries_total')).toBe(3);
+  await until('the processed line', () => journalLines().some(l => l.type === 'processed'));
   expect(journalLines().filter(l => l.type === 'processed')).toEqual([{ type: 'processed', seq: 1 }]);
 });
 
@@ -178,6 +180,7 @@ test('SIGTERM while a creation is being retried: exit 0, the delivery stays in t
   await until('the replayed verdict', () => verdicts(second).length === 1);
   expect(verdicts(second)[0]).toMatchObject({ id: 'kept', seq: 1, verdict: 'fired', triggers: [{ result: 'created' }] });
   expect(coderun(8001)).toBeDefined();
+  await until('the processed line', () => journalLines().some(l => l.type === 'processed'));
   expect(journalLines().filter(l => l.type === 'processed')).toEqual([{ type: 'processed', seq: 1 }]);
 });
 
