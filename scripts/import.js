@@ -3,6 +3,8 @@
 // Argo Events: the upstream CRDs leave `spec` untyped, so the types come from the
 // upstream JSON schema (vendored as imports/schemas/argo-events.schema.json).
 // CodeRun: from the CRD file imports/crds/coderuns.agents.platform.yaml.
+// PrometheusRule: from prometheus-operator's CRD (v0.93.0, Apache-2.0, see
+// imports/crds/PROMETHEUS-OPERATOR-LICENSE), imports/crds/prometheusrules.monitoring.coreos.com.yaml.
 // Output is byte-for-byte reproducible (no timestamps, sorted input).
 'use strict';
 const fs = require('fs');
@@ -39,19 +41,19 @@ async function main() {
     custom: true,
     schema: definitions[`io.argoproj.events.v1alpha1.${kind}`],
   }));
-  const crd = YAML.parse(fs.readFileSync(path.join(out, 'crds', 'coderuns.agents.platform.yaml'), 'utf8'));
-  const coderun = crd.spec.versions.filter(v => v.served).map(v => ({
-    fqn: crd.spec.names.kind,
-    group: crd.spec.group,
-    version: v.name,
-    kind: crd.spec.names.kind,
-    custom: true,
-    schema: v.schema.openAPIV3Schema,
-  }));
-  const files = [
-    ['argoproj.io.ts', argo, definitions],
-    [`${crd.spec.group}.ts`, coderun, {}],
-  ];
+  const files = [['argoproj.io.ts', argo, definitions]];
+  for (const crdFile of ['coderuns.agents.platform.yaml', 'prometheusrules.monitoring.coreos.com.yaml']) {
+    const crd = YAML.parse(fs.readFileSync(path.join(out, 'crds', crdFile), 'utf8'));
+    const defs = crd.spec.versions.filter(v => v.served).map(v => ({
+      fqn: crd.spec.names.kind,
+      group: crd.spec.group,
+      version: v.name,
+      kind: crd.spec.names.kind,
+      custom: true,
+      schema: v.schema.openAPIV3Schema,
+    }));
+    files.push([`${crd.spec.group}.ts`, defs, {}]);
+  }
   for (const [fileName, defs, defsMap] of files) {
     const code = render(fileName, defs, defsMap);
     await code.save(out);
