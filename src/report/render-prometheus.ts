@@ -9,11 +9,13 @@ import type { Report, Summary } from './model';
 
 /** The label value of the per-repository series (per-workflow series carry the workflow's name). */
 export const ALL_WORKFLOWS = '(all)';
+/** The prefix of every metric name (the dashboard and the alert rules query them). */
+export const REPORT_METRIC_PREFIX = 'ci_remediation';
 
 /** Renders the report's metrics; see README ("Prometheus metrics") for the names. */
 export async function renderPrometheus(report: Report): Promise<string> {
   const registry = new Registry();
-  const gauge = (name: string, help: string, labelNames: string[] = []): Gauge => new Gauge({ name: `ci_remediation_${name}`, help, labelNames, registers: [registry] });
+  const gauge = (name: string, help: string, labelNames: string[] = []): Gauge => new Gauge({ name: `${REPORT_METRIC_PREFIX}_${name}`, help, labelNames, registers: [registry] });
   const scope = ['repository', 'workflow'];
   const counts: [keyof Summary & string, Gauge][] = [
     ['failures', gauge('failures', 'Failed workflow runs created in the window.', scope)],
