@@ -11,6 +11,8 @@ export * from './constructs/ci-failure-sensor';
 export * from './constructs/remediation-rbac';
 export * from './constructs/agent-templates-config-maps';
 export * from './constructs/argo-cd-application';
+export * from './constructs/grafana-dashboard';
+export * from './constructs/remediation-alerts';
 export * as dataFilters from './filters/data-filter';
 export { ciFailureDataFilters, EventPaths } from './filters/ci-failure-filters';
 export { codeRunTrigger } from './triggers/coderun-trigger';

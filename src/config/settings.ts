@@ -15,6 +15,8 @@
 import {
   CloneType, Type, type Evaluate, type OptionalKind, type SchemaOptions, type Static, type TObject, type TOptional, type TProperties, type TSchema,
 } from '@sinclair/typebox';
+import { ALERTS_DEFAULTS, DASHBOARD_DEFAULTS, GRAFANA_UID } from '../monitoring/options';
+import { DURATION_EXPECTED } from '../monitoring/promql';
 import { DEFAULT_ORGANIZATIONS } from './default-organizations';
 
 /** What a setting's schema may carry beside JSON Schema's own keywords (Ajv is told of them, see settings-ajv.ts). */
@@ -124,6 +126,8 @@ const workflowNames = Type.Array(
 );
 
 const CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'timed_out', 'action_required', 'stale', 'skipped', 'startup_failure'] as const;
+
+const promDuration = Type.String({ pattern: '^([0-9]+(y|w|d|h|m|s|ms))+$', expected: DURATION_EXPECTED });
 
 // --- The settings ----------------------------------------------------------------------------
 
@@ -275,6 +279,45 @@ export const settingsSchema = Type.Object({
     namespace: defaulted(dnsLabel, 'argocd', 'namespace Argo CD runs in'),
     project: defaulted(nonEmptyString, 'default', 'Argo CD project'),
   }, { additionalProperties: false })),
+  // The monitoring objects: their options are the constructs' props (GrafanaDashboard,
+  // RemediationAlerts), with the constructs' defaults; see the README's Monitoring section.
+  monitoring: group({
+    grafanaDashboard: Type.Optional(object({
+      enabled: required(Type.Boolean(), '`true` adds the ConfigMap holding the Grafana dashboard (see [Monitoring](#monitoring)); required when `grafanaDashboard` is set'),
+      name: defaulted(dnsSubdomain, DASHBOARD_DEFAULTS.name, 'the dashboard ConfigMap'),
+      namespace: optional(dnsLabel, 'namespace of the dashboard ConfigMap', 'the Sensor\'s'),
+      title: defaulted(nonEmptyString, DASHBOARD_DEFAULTS.title, 'dashboard title'),
+      uid: defaulted(
+        Type.String({ pattern: GRAFANA_UID.source, expected: 'a Grafana dashboard uid: at most 40 letters, digits, "-" and "_"' }),
+        DASHBOARD_DEFAULTS.uid, 'dashboard uid (its address in Grafana, `/d/<uid>`)',
+      ),
+      sidecarLabel: defaulted(
+        object({ key: required(nonEmptyString, 'label key'), value: required(nonEmptyString, 'label value') }),
+        { ...DASHBOARD_DEFAULTS.sidecarLabel }, 'the label the Grafana sidecar picks dashboards by (kube-prometheus-stack\'s default)',
+      ),
+      folder: optional(nonEmptyString, 'Grafana folder, written to the `folderAnnotation` annotation (the sidecar needs `folderAnnotation` and `provider.foldersFromFilesStructure: true`)', 'none (the sidecar\'s folder)'),
+      folderAnnotation: defaulted(nonEmptyString, DASHBOARD_DEFAULTS.folderAnnotation, 'annotation carrying `folder`'),
+    })),
+    prometheusRules: Type.Optional(object({
+      enabled: required(Type.Boolean(), '`true` adds the `PrometheusRule` with the alerts (see [Monitoring](#monitoring)); required when `prometheusRules` is set'),
+      name: defaulted(dnsSubdomain, ALERTS_DEFAULTS.name, 'the PrometheusRule'),
+      namespace: optional(dnsLabel, 'namespace of the PrometheusRule', 'the Sensor\'s'),
+      labels: defaulted(
+        stringMap({ expected: 'a map of label keys to label values' }), {},
+        'labels of the PrometheusRule: kube-prometheus-stack\'s Prometheus loads only rules labelled `release: <its Helm release>` unless its `ruleSelector` says otherwise',
+      ),
+      alertLabels: defaulted(
+        stringMap({ expected: 'a map of Prometheus label names to values' }), {},
+        'labels added to every alert, e.g. `team` (`severity` and `alertname` are the alerts\' own)',
+      ),
+      triggerFailureWindow: defaulted(promDuration, ALERTS_DEFAULTS.triggerFailureWindow, 'a trigger, or an EventBus publish, failing within this window alerts'),
+      downFor: defaulted(promDuration, ALERTS_DEFAULTS.downFor, 'the Sensor or EventSource counts as down when its metrics are missing this long'),
+      noEventsFor: defaulted(promDuration, ALERTS_DEFAULTS.noEventsFor, 'no webhook for this long alerts; longer for quiet organizations'),
+      reportFor: defaulted(promDuration, ALERTS_DEFAULTS.reportFor, 'unremediated failures, a KPI not met or a stale report must last this long (a report or two)'),
+      reportMaxAge: defaulted(promDuration, ALERTS_DEFAULTS.reportMaxAge, 'a report older than this (or none) alerts; above the interval the report runs at'),
+      runbookUrl: defaulted(nonEmptyString, ALERTS_DEFAULTS.runbookUrl, 'this README\'s address; each alert links `<runbookUrl>#<alert name in lower case>`'),
+    })),
+  }),
 }, { additionalProperties: false });
 
 // --- Types -----------------------------------------------------------------------------------

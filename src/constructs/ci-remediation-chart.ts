@@ -8,6 +8,8 @@ import { codeRunTrigger } from '../triggers/coderun-trigger';
 import { AgentTemplatesConfigMaps } from './agent-templates-config-maps';
 import { CiFailureSensor, DEPENDENCY_NAME, TRIGGER_NAME } from './ci-failure-sensor';
 import { GitHubEventSource } from './github-event-source';
+import { GrafanaDashboard } from './grafana-dashboard';
+import { RemediationAlerts } from './remediation-alerts';
 import { RemediationRbac } from './remediation-rbac';
 
 /** Props of {@link CiRemediationChart}: the settings, plus where relative paths start. */
@@ -28,7 +30,8 @@ function commonLabels(settings: ResolvedSettings): Record<string, string> {
 
 /**
  * The whole CI-failure remediation stack: GitHub EventSource and Service, the Sensor
- * with its filters and CodeRun trigger, least-privilege RBAC, and the agent templates.
+ * with its filters and CodeRun trigger, least-privilege RBAC, and the agent templates; optionally
+ * a Grafana dashboard and Prometheus alert rules watching them.
  */
 export class CiRemediationChart extends Chart {
   /** Settings with defaults applied. */
@@ -37,6 +40,10 @@ export class CiRemediationChart extends Chart {
   public readonly sensor: CiFailureSensor;
   public readonly rbac: RemediationRbac;
   public readonly templates: AgentTemplatesConfigMaps;
+  /** The Grafana dashboard, when `monitoring.grafanaDashboard.enabled`. */
+  public readonly dashboard?: GrafanaDashboard;
+  /** The alert rules, when `monitoring.prometheusRules.enabled`. */
+  public readonly alerts?: RemediationAlerts;
 
   constructor(scope: Construct, id: string, props: CiRemediationChartProps = {}) {
     const { baseDir, settings = settingsFrom({}), ...chartProps } = props;
@@ -84,5 +91,18 @@ export class CiRemediationChart extends Chart {
       name: settings.templates.configMapName,
       labels,
     });
+    const watched = {
+      sensor: { name: settings.sensor.name, namespace: settings.sensor.namespace },
+      eventSource: { name: settings.eventSource.name, namespace: settings.eventSource.namespace },
+    };
+    const { grafanaDashboard, prometheusRules } = settings.monitoring;
+    if (grafanaDashboard?.enabled) {
+      const { enabled: _enabled, ...options } = grafanaDashboard;
+      this.dashboard = new GrafanaDashboard(this, 'GrafanaDashboard', { ...options, ...watched, labels });
+    }
+    if (prometheusRules?.enabled) {
+      const { enabled: _enabled, ...options } = prometheusRules;
+      this.alerts = new RemediationAlerts(this, 'PrometheusRules', { ...options, ...watched, labels: { ...options.labels, ...labels } });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { remediationDashboard } from '../monitoring/dashboard';
+import { DASHBOARD_DEFAULTS, grafanaDashboardProblems } from '../monitoring/options';
 
 /** Props of {@link GrafanaDashboard}. */
 export interface GrafanaDashboardProps {
@@ -36,13 +37,6 @@ export interface GrafanaDashboardProps {
 /** The ConfigMap key holding the dashboard (the sidecar writes each key as a file). */
 export const DASHBOARD_KEY = 'ci-remediation.json';
 
-/** Grafana dashboard uids: at most 40 characters of letters, digits, `-` and `_`. */
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** A Kubernetes label or annotation key: optional DNS-subdomain prefix and `/`, then a name. */
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 
 /**
  * A Grafana dashboard of the stack (Argo Events' Sensor and EventSource metrics, and the KPIs of
@@ -54,20 +48,14 @@ export class GrafanaDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
     super(scope, id);
-    const name = props.name ?? 'ci-remediation-dashboard';
+    const problems = grafanaDashboardProblems(props);
+    if (problems.length > 0) throw new Error(`GrafanaDashboard: ${problems.join('; ')}`);
+    const name = props.name ?? DASHBOARD_DEFAULTS.name;
     const namespace = props.namespace ?? props.sensor.namespace;
-    const uid = props.uid ?? 'ci-remediation';
-    const title = props.title ?? 'CI remediation';
-    const sidecarLabel = props.sidecarLabel ?? { key: 'grafana_dashboard', value: '1' };
-    const folderAnnotation = props.folderAnnotation ?? 'grafana_folder';
-    check(DNS_SUBDOMAIN.test(name) && name.length <= 253, `name: "${name}" is not a valid ConfigMap name; use lower-case letters, digits, "-" and "."`);
-    check(DNS_LABEL.test(namespace), `namespace: "${namespace}" is not a valid namespace; use a DNS-1123 label such as "monitoring"`);
-    check(UID.test(uid), `uid: "${uid}" is not a Grafana dashboard uid; use at most 40 letters, digits, "-" and "_"`);
-    check(title.trim() !== '', 'title: must not be empty; name the dashboard, e.g. "CI remediation"');
-    check(QUALIFIED_NAME.test(sidecarLabel.key), `sidecarLabel.key: "${sidecarLabel.key}" is not a label key; use the sidecar's label, e.g. "grafana_dashboard"`);
-    check(LABEL_VALUE.test(sidecarLabel.value), `sidecarLabel.value: "${sidecarLabel.value}" is not a label value; use the sidecar's labelValue, e.g. "1"`);
-    check(QUALIFIED_NAME.test(folderAnnotation), `folderAnnotation: "${folderAnnotation}" is not an annotation key; use the sidecar's folderAnnotation, e.g. "grafana_folder"`);
-    check(props.folder === undefined || props.folder.trim() !== '', 'folder: must not be empty; name a Grafana folder or leave it unset');
+    const sidecarLabel = props.sidecarLabel ?? DASHBOARD_DEFAULTS.sidecarLabel;
+    const folderAnnotation = props.folderAnnotation ?? DASHBOARD_DEFAULTS.folderAnnotation;
+    const uid = props.uid ?? DASHBOARD_DEFAULTS.uid;
+    const title = props.title ?? DASHBOARD_DEFAULTS.title;
 
     const dashboard = remediationDashboard({ sensor: props.sensor, eventSource: props.eventSource, uid, title });
     this.configMap = new kplus.ConfigMap(this, 'Resource', {
@@ -80,8 +68,4 @@ export class GrafanaDashboard extends Construct {
     });
     this.configMap.addData(DASHBOARD_KEY, `${JSON.stringify(dashboard, null, 2)}\n`);
   }
-}
-
-function check(ok: boolean, problem: string): void {
-  if (!ok) throw new Error(`GrafanaDashboard ${problem}`);
 }

@@ -58,6 +58,7 @@ describe('GrafanaDashboard ConfigMap', () => {
     [{ sidecarLabel: { key: 'bad key', value: '1' } }, /sidecarLabel.key: "bad key" is not a label key/],
     [{ sidecarLabel: { key: 'grafana_dashboard', value: 'not ok' } }, /sidecarLabel.value: "not ok" is not a label value/],
     [{ folder: '' }, /folder: must not be empty/],
+    [{ labels: { 'bad key': 'x' } }, /labels: key "bad key" is not a valid label key/],
   ])('refuses %j, naming the prop and the fix', (props, message) => {
     expect(() => synth(props as Partial<GrafanaDashboardProps>)).toThrow(message);
   });

@@ -165,3 +165,15 @@ export function generateNameProblem(s: string): string | undefined {
   const masked = s.length > 1 && s.endsWith('-') ? `${s.slice(0, -2)}a` : s;
   return dns1123SubdomainProblem(masked);
 }
+
+/** Problems of a labels map, one `<field>: ...` or `<field>.<key>: ...` line each. */
+export function labelsProblems(labels: Readonly<Record<string, string>> | undefined, field = 'labels'): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) problems.push(`${field}: key ${JSON.stringify(key)} is not a valid label key: ${keyProblem}`);
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) problems.push(`${field}.${key}: ${JSON.stringify(value)} is not a valid label value: ${valueProblem}`);
+  }
+  return problems;
+}
