@@ -13,6 +13,7 @@ export * from './constructs/agent-templates-config-maps';
 export * from './constructs/argo-cd-application';
 export * from './constructs/grafana-dashboard';
 export * from './constructs/remediation-alerts';
+export type { GrafanaDashboardOptions, RemediationAlertsOptions } from './monitoring/options';
 export * as dataFilters from './filters/data-filter';
 export { ciFailureDataFilters, EventPaths } from './filters/ci-failure-filters';
 export { codeRunTrigger } from './triggers/coderun-trigger';

@@ -1,11 +1,67 @@
 /**
- * Checks of the monitoring constructs' optional props, apart from the constructs so that settings
- * validation uses them without loading cdk8s: each problem is `field: what is wrong and the fix`.
+ * The options of the monitoring constructs (GrafanaDashboard, RemediationAlerts), their defaults and
+ * their checks, apart from the constructs so that the settings use them without loading cdk8s.
+ * Each problem is `field: what is wrong and the fix`.
  */
-import type { GrafanaDashboardProps } from '../constructs/grafana-dashboard';
-import type { RemediationAlertsOptionalProps } from '../constructs/remediation-alerts';
 import { isDns1123Label, isDns1123Subdomain, isValidLabelKey, isValidLabelValue, labelsProblems } from '../engine/validation/kubernetes-names';
 import { DURATION_EXPECTED, durationMs } from './promql';
+
+/** The options of the GrafanaDashboard construct (its props but what it watches). */
+export interface GrafanaDashboardOptions {
+  /** ConfigMap name. @default 'ci-remediation-dashboard' */
+  readonly name?: string;
+  /** ConfigMap namespace (kube-prometheus-stack's sidecar searches every namespace). @default the Sensor's namespace */
+  readonly namespace?: string;
+  /** Dashboard title. @default 'CI remediation' */
+  readonly title?: string;
+  /** Dashboard uid: its URL in Grafana (`/d/<uid>`). @default 'ci-remediation' */
+  readonly uid?: string;
+  /**
+   * Label (key and value) the Grafana sidecar picks dashboards by.
+   * @default { grafana_dashboard: '1' } (kube-prometheus-stack's `grafana.sidecar.dashboards.label`/`labelValue`)
+   */
+  readonly sidecarLabel?: { readonly key: string; readonly value: string };
+  /**
+   * Grafana folder, written to the annotation `folderAnnotation`; the sidecar honours it only when
+   * configured with `folderAnnotation` and `provider.foldersFromFilesStructure: true`.
+   * @default none (the sidecar's default folder)
+   */
+  readonly folder?: string;
+  /** Annotation carrying `folder`. @default 'grafana_folder' */
+  readonly folderAnnotation?: string;
+  /** Labels for the ConfigMap. @default none */
+  readonly labels?: Record<string, string>;
+}
+
+/** The options of the RemediationAlerts construct (its props but what the alerts watch). */
+export interface RemediationAlertsOptions {
+  /** PrometheusRule name. @default 'ci-remediation' */
+  readonly name?: string;
+  /** PrometheusRule namespace. @default the Sensor's namespace */
+  readonly namespace?: string;
+  /**
+   * Labels of the PrometheusRule object. Prometheus picks rules by its `ruleSelector`: with
+   * kube-prometheus-stack's defaults that is `release: <Helm release name>`. @default none
+   */
+  readonly labels?: Record<string, string>;
+  /** Labels added to every alert, e.g. `{ team: platform }` for Alertmanager routing. @default none */
+  readonly alertLabels?: Record<string, string>;
+  /** A trigger (or EventBus publish) failure within this window alerts. @default '15m' */
+  readonly triggerFailureWindow?: string;
+  /** The Sensor or EventSource is down when its metrics are missing this long. @default '10m' */
+  readonly downFor?: string;
+  /** The EventSource receiving no event for this long alerts. @default '6h' */
+  readonly noEventsFor?: string;
+  /** Unremediated failures or a KPI not met must last this long (a report or two) to alert. @default '2h' */
+  readonly reportFor?: string;
+  /** A report older than this (or none) alerts: set above the interval the report runs at. @default '26h' */
+  readonly reportMaxAge?: string;
+  /**
+   * The README's address, for each alert's `runbook_url` (`<runbookUrl>#<alert name in lower case>`),
+   * e.g. `https://github.com/OWNER/ci-remediation/blob/main/README.md`. @default 'README.md'
+   */
+  readonly runbookUrl?: string;
+}
 
 /** Defaults of the GrafanaDashboard props (the settings under `monitoring.grafanaDashboard` show them too). */
 export const DASHBOARD_DEFAULTS = {
@@ -38,7 +94,7 @@ const OWN_ALERT_LABELS = new Set(['severity', 'alertname']);
  * What is wrong with the optional props, one `field: problem and fix` each (the settings name them
  * under `monitoring.grafanaDashboard`); empty when they are valid.
  */
-export function grafanaDashboardProblems(props: Omit<GrafanaDashboardProps, 'sensor' | 'eventSource'>): string[] {
+export function grafanaDashboardProblems(props: GrafanaDashboardOptions): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, problem: string): void => {
     if (!ok) problems.push(problem);
@@ -59,7 +115,7 @@ export function grafanaDashboardProblems(props: Omit<GrafanaDashboardProps, 'sen
 }
 
 /** The durations with their defaults. */
-export function alertDurations(props: RemediationAlertsOptionalProps): Record<'triggerFailureWindow' | 'downFor' | 'noEventsFor' | 'reportFor' | 'reportMaxAge', string> {
+export function alertDurations(props: RemediationAlertsOptions): Record<'triggerFailureWindow' | 'downFor' | 'noEventsFor' | 'reportFor' | 'reportMaxAge', string> {
   return {
     triggerFailureWindow: props.triggerFailureWindow ?? ALERTS_DEFAULTS.triggerFailureWindow,
     downFor: props.downFor ?? ALERTS_DEFAULTS.downFor,
@@ -73,7 +129,7 @@ export function alertDurations(props: RemediationAlertsOptionalProps): Record<'t
  * What is wrong with the optional props, one `field: problem and fix` each (the settings name them
  * under `monitoring.prometheusRules`); empty when they are valid.
  */
-export function remediationAlertsProblems(props: RemediationAlertsOptionalProps): string[] {
+export function remediationAlertsProblems(props: RemediationAlertsOptions): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, problem: string): void => {
     if (!ok) problems.push(problem);
