@@ -15,6 +15,7 @@ export * from './constructs/grafana-dashboard';
 export * from './constructs/remediation-alerts';
 export type { GrafanaDashboardOptions, RemediationAlertsOptions } from './monitoring/options';
 export * as dataFilters from './filters/data-filter';
-export { ciFailureDataFilters, EventPaths } from './filters/ci-failure-filters';
+export { ciFailureDataFilters } from './filters/ci-failure-filters';
+export { EventPaths } from './github/webhook';
 export { codeRunTrigger } from './triggers/coderun-trigger';
 export { synthesize } from './synth/synthesize';

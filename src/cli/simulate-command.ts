@@ -7,6 +7,7 @@ import { ManifestFileError } from '../engine/load-yaml';
 import { readSensorManifest, sensorModelOf, type SensorModel } from '../engine/model';
 import { describeFilterStep } from '../engine/filters';
 import { asSimulatorLimit } from '../engine/limits';
+import { GitHubHeaders } from '../github/webhook';
 import { notEvaluated, simulateSensor, type SimulationReport, type SimulationResult } from '../engine/sensor';
 import { readTextInput, STDIN } from './input-files';
 import { EXIT_BAD_INPUT, formatError, InputError, oneLine } from './output';
@@ -118,8 +119,8 @@ export function firstDependencyAddress(sensor: SensorModel | Record<string, unkn
 export function githubEventForSensor(sensor: SensorModel | Record<string, unknown>, eventType: string, payload: string, deliveryId?: string): SensorEvent {
   const headers = {
     'Content-Type': 'application/json',
-    'X-GitHub-Event': eventType,
-    'X-GitHub-Delivery': deliveryId ?? defaultDeliveryId(payload),
+    [GitHubHeaders.event]: eventType,
+    [GitHubHeaders.delivery]: deliveryId ?? defaultDeliveryId(payload),
   };
   return githubEvent({ headers, body: payload }, firstDependencyAddress(sensor));
 }

@@ -4,10 +4,7 @@
  * controller reports (5dlabs/cto `controller/src/crds/coderun.rs` at 1a0366a5: `status.phase` and
  * `status.pull_request_url`, snake case, since `CodeRunStatus` renames neither).
  */
-import { METADATA_PREFIX } from '../triggers/coderun-trigger';
-
-/** Label selector of the CodeRuns the trigger creates. */
-export const REMEDIATION_SELECTOR = `${METADATA_PREFIX}/mode=ci-failure`;
+import { CodeRunAnnotations, CodeRunLabels } from '../github/remediation';
 
 /** One CodeRun as status and watch print it. */
 export interface CodeRunRow {
@@ -33,10 +30,10 @@ export function codeRunRow(object: Record<string, any>): CodeRunRow {
     name: String(object.metadata?.name ?? ''),
     uid: String(object.metadata?.uid ?? ''),
     createdAt: String(object.metadata?.creationTimestamp ?? ''),
-    repository: annotations[`${METADATA_PREFIX}/repository`] ?? '',
-    workflow: annotations[`${METADATA_PREFIX}/workflow-name`] ?? '',
-    runId: labels[`${METADATA_PREFIX}/workflow-run-id`] ?? '',
-    attempt: labels[`${METADATA_PREFIX}/workflow-run-attempt`] ?? '',
+    repository: annotations[CodeRunAnnotations.repository] ?? '',
+    workflow: annotations[CodeRunAnnotations.workflowName] ?? '',
+    runId: labels[CodeRunLabels.runId] ?? '',
+    attempt: labels[CodeRunLabels.runAttempt] ?? '',
     phase: typeof object.status?.phase === 'string' && object.status.phase ? object.status.phase : 'Pending',
     ...(typeof pr === 'string' && pr ? { pullRequest: pr } : {}),
   };

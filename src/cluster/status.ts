@@ -4,7 +4,8 @@
 import type { ResolvedSettings } from '../config/settings';
 import { EVENT_SOURCE_POD_LABEL } from '../constructs/github-event-source';
 import { accessQuestions, checkCodeRunCrd, checkConditions, checkEndpoints, checkEventBus, checkObject, checkPods, checkRbac, checkWebhookSecret, type CheckResult } from './checks';
-import { newestCodeRuns, REMEDIATION_SELECTOR, type CodeRunRow } from './coderuns';
+import { REMEDIATION_SELECTOR } from '../github/remediation';
+import { newestCodeRuns, type CodeRunRow } from './coderuns';
 import type { DesiredStack } from './desired';
 import type { Cluster } from './kube';
 

@@ -5,7 +5,8 @@
  * fix PR are remembered by uid, so the events a re-list or a re-watch repeats print nothing, and
  * what changed while disconnected is printed once from the new list.
  */
-import { codeRunRow, REMEDIATION_SELECTOR, type CodeRunRow } from './coderuns';
+import { REMEDIATION_SELECTOR } from '../github/remediation';
+import { codeRunRow, type CodeRunRow } from './coderuns';
 import { plainMessage, type Cluster, type KubeObject } from './kube';
 
 /** One change worth a line. */

@@ -15,6 +15,7 @@
 import {
   CloneType, Type, type Evaluate, type OptionalKind, type SchemaOptions, type Static, type TObject, type TOptional, type TProperties, type TSchema,
 } from '@sinclair/typebox';
+import { DEFAULT_FIX_BRANCH_PREFIX } from '../github/remediation';
 import { ALERTS_DEFAULTS, DASHBOARD_DEFAULTS, GRAFANA_UID } from '../monitoring/options';
 import { DURATION_EXPECTED } from '../monitoring/promql';
 import { DEFAULT_ORGANIZATIONS } from './default-organizations';
@@ -211,7 +212,7 @@ export const settingsSchema = Type.Object({
       'commit-message text that opts out (literal); quote it in YAML, where an unquoted `[skip-ci-remediation]` is a list',
     ),
     remediationBranchPrefix: defaulted(
-      nonEmptyString, 'ci-fix/',
+      nonEmptyString, DEFAULT_FIX_BRANCH_PREFIX,
       'branches never remediated: the agent\'s own, which it names `<prefix><run id>-<attempt>` (`REMEDIATION_BRANCH_PREFIX`)',
     ),
     includeWorkflows: optional(workflowNames, 'workflow names to remediate: exact names, or `/RE2/` patterns matching the whole name', 'all'),

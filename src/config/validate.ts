@@ -4,8 +4,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { patternEntryError } from '../filters/data-filter';
 import { labelKeyProblem, labelValueProblem } from '../engine/validation/kubernetes-names';
+import { EVENT_ENV, SETTINGS_ENV, SETTINGS_ENV_SOURCE } from '../github/remediation';
 import { grafanaDashboardProblems, remediationAlertsProblems } from '../monitoring/options';
-import { EVENT_ENV, SETTINGS_ENV, SETTINGS_ENV_SOURCE } from '../triggers/coderun-trigger';
 import type { CiRemediationSettings } from './settings';
 
 /** What a shell and Kubernetes accept as an environment variable name. */

@@ -4,6 +4,7 @@
  * injected, and the EventSource metadata.
  */
 import { createHash } from 'crypto';
+import { GitHubHeaders } from '../github/webhook';
 import { EventContext, SensorEvent } from './event';
 import { marshalGo } from './go/json';
 import { queryUnescape, UrlError } from './go/url';
@@ -194,8 +195,8 @@ export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOption
     }
   }
   if (!isJsonObject(body)) throw new GitHubDeliveryError('delivery body must be a JSON object');
-  body['X-GitHub-Event'] = headerValue(headers, 'X-GitHub-Event');
-  body['X-GitHub-Delivery'] = headerValue(headers, 'X-GitHub-Delivery');
+  body[GitHubHeaders.event] = headerValue(headers, GitHubHeaders.event);
+  body[GitHubHeaders.delivery] = headerValue(headers, GitHubHeaders.delivery);
   // Go's Header.Get reads the first value, and Header.Set replaces every value with one.
   if ((headers.Authorization?.[0] ?? '') !== '') headers.Authorization = [MASKED_AUTHORIZATION];
 

@@ -7,33 +7,15 @@
  * first keeps other GitHub events from reaching paths they do not have.
  */
 import type { ResolvedSettings } from '../config/settings';
+import { COMPLETED_ACTION, EventPaths, WORKFLOW_RUN_EVENT } from '../github/webhook';
 import { type DataFilter, equals, inSet, notContains, notInSet, notStartsWith, oneOf, parseValueSet } from './data-filter';
-
-/** gjson paths into the GitHub event source's event data (reference §1). */
-export const EventPaths = {
-  eventType: 'body.X-GitHub-Event',
-  deliveryId: 'body.X-GitHub-Delivery',
-  action: 'body.action',
-  conclusion: 'body.workflow_run.conclusion',
-  repository: 'body.repository.full_name',
-  repositoryName: 'body.repository.name',
-  repositoryUrl: 'body.repository.html_url',
-  headRepository: 'body.workflow_run.head_repository.full_name',
-  headBranch: 'body.workflow_run.head_branch',
-  headSha: 'body.workflow_run.head_sha',
-  commitMessage: 'body.workflow_run.head_commit.message',
-  workflowName: 'body.workflow_run.name',
-  runId: 'body.workflow_run.id',
-  runAttempt: 'body.workflow_run.run_attempt',
-  runUrl: 'body.workflow_run.html_url',
-} as const;
 
 /** The data filters, all ANDed, for the given settings. */
 export function ciFailureDataFilters(settings: Pick<ResolvedSettings, 'repositories' | 'filters'>): DataFilter[] {
   const { filters, repositories } = settings;
   const result: DataFilter[] = [
-    equals(EventPaths.eventType, 'workflow_run'),
-    equals(EventPaths.action, 'completed'),
+    equals(EventPaths.eventType, WORKFLOW_RUN_EVENT),
+    equals(EventPaths.action, COMPLETED_ACTION),
     oneOf(EventPaths.conclusion, filters.conclusions),
     // GitHub owner and repository names are case-insensitive, so the match is too.
     oneOf(EventPaths.repository, repositories, { ignoreCase: true }),

@@ -6,6 +6,7 @@
  */
 import { RE2JS } from 're2js';
 import { canonicalHeaderKey } from '../engine/github-event';
+import { CanonicalGitHubHeaders, EventPaths } from '../github/webhook';
 import { isJsonObject, type JsonObject } from '../engine/plain-data';
 import type { IssuePath } from '../engine/validation';
 import { error, warning, type ObjectFinding } from './findings';
@@ -17,7 +18,7 @@ import { dataFiltersOf, dependenciesOf, dependencyNamed, exprFiltersOf, modelOf,
 /** How a path is used: the header rule depends on it. */
 export type PathUse = 'data-filter' | 'anchored-data-filter' | 'expr-field' | 'parameter';
 
-const EVENT_TYPE_PATHS = ['body.X-GitHub-Event', 'headers.X-Github-Event.0'];
+const EVENT_TYPE_PATHS = [EventPaths.eventType, `headers.${CanonicalGitHubHeaders.event}.0`];
 const DATA_ROOTS = ['headers', 'body', 'metadata'];
 
 /**

@@ -5,6 +5,7 @@
  * `metadata` (the EventSource's own map).
  */
 import { parseObjectPath } from '../engine/gjson/path';
+import { INJECTED_BODY_KEYS } from '../github/webhook';
 
 /** A JSON schema node of `@octokit/webhooks-schemas` (only the keywords used here). */
 interface SchemaNode {
@@ -23,9 +24,6 @@ interface WebhookSchemas {
   readonly definitions: Record<string, SchemaNode>;
   readonly oneOf: SchemaNode[];
 }
-
-/** Keys the event source adds to every body (reference §1). */
-export const INJECTED_BODY_KEYS: readonly string[] = ['X-GitHub-Event', 'X-GitHub-Delivery'];
 
 let schemas: WebhookSchemas | undefined;
 let eventSchemas: Map<string, SchemaNode> | undefined;

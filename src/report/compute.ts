@@ -5,6 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import { parseValueSet, valueSetRegex } from '../filters/data-filter';
+import { BLOCKED_LABEL } from '../github/remediation';
 import { attemptsOfRun } from './markers';
 import type {
   AttemptMarker, Failure, FailureOutcome, Kpi, Report, ReportSettings, ReportWindow, RepositoryData, RunAttempt, Summary, WeekSummary,
@@ -98,7 +99,7 @@ function judge(repo: RepositoryData, settings: ReportSettings, runId: number, fa
   const greenWithoutFix = greens.some(r => mergedAt === undefined || Date.parse(r.createdAt) < mergedAt);
   const greenAfterFix = mergedAt === undefined ? undefined : greens.find(r => Date.parse(r.createdAt) >= mergedAt);
   const checksPassed = sameWorkflow.some(r => r.headBranch !== null && fixRefs.has(r.headBranch)) || markers.some(m => m.outcome === 'fixed');
-  const blocked = pulls.some(p => p.labels.includes('blocked')) || blockedIssue;
+  const blocked = pulls.some(p => p.labels.includes(BLOCKED_LABEL)) || blockedIssue;
   const latest = pulls[pulls.length - 1];
   // Earlier PRs are closed by the agent when a later attempt supersedes them: only the latest counts.
   const closedUnmerged = latest !== undefined && latest.state === 'closed' && latest.mergedAt === null;

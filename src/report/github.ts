@@ -12,6 +12,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { BLOCKED_LABEL, runIdOfBlockedIssue, runIdOfFixBranch } from '../github/remediation';
 import type { FixPull, RepositoryData, RunAttempt } from './model';
 
 const ReportOctokit = Octokit.plugin(throttling, retry);
@@ -82,26 +83,19 @@ export async function fetchRepository(client: ReportClient, repository: string, 
     }
     if (page.data.every(p => Date.parse(p.created_at) < since.getTime())) break;
   }
-  const issues = await client.paginate(client.rest.issues.listForRepo, { owner, repo, labels: 'blocked', state: 'all', since: sinceIso, per_page: 100 });
+  const issues = await client.paginate(client.rest.issues.listForRepo, { owner, repo, labels: BLOCKED_LABEL, state: 'all', since: sinceIso, per_page: 100 });
   const blockedIssueRuns = issues
     .filter(i => i.pull_request === undefined)
-    .map(i => /^CI remediation blocked for run (\d+)$/.exec(i.title)?.[1])
-    .filter((id): id is string => id !== undefined)
-    .map(Number);
+    .map(i => runIdOfBlockedIssue(i.title))
+    .filter((id): id is number => id !== undefined);
   const commitComments: Record<string, string[]> = {};
-  const remediatedRuns = new Set([...fixBranches.concat(fixPulls.map(p => p.headRef)).map(ref => runIdOfFixRef(ref, prefix)), ...blockedIssueRuns]);
+  const remediatedRuns = new Set([...fixBranches.concat(fixPulls.map(p => p.headRef)).map(ref => runIdOfFixBranch(ref, prefix)), ...blockedIssueRuns]);
   const failingShas = new Set(runs.filter(r => remediatedRuns.has(r.id)).map(r => r.headSha));
   for (const sha of [...failingShas].sort()) {
     const comments = await client.paginate(client.rest.repos.listCommentsForCommit, { owner, repo, commit_sha: sha, per_page: 100 });
     commitComments[sha] = comments.map(c => c.body);
   }
   return { repository, runs, fixBranches, fixPulls, blockedIssueRuns, commitComments };
-}
-
-function runIdOfFixRef(ref: string, prefix: string): number | undefined {
-  if (!ref.startsWith(prefix)) return undefined;
-  const m = /^(\d+)-\d+$/.exec(ref.slice(prefix.length));
-  return m === null ? undefined : Number(m[1]);
 }
 
 interface RunShape {

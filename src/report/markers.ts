@@ -1,17 +1,16 @@
 /**
  * The agent's audit markers: `<!-- ci-remediation {"run":…,"attempt":…,"turns":…,"costUsd":…,"outcome":"…"} -->`,
  * one line per attempt in the fix PR body and the final commit comment
- * (templates/code/claude/rex-ci-remediation.sh, `print_audit`).
+ * (templates/code/claude/rex-ci-remediation.sh, `print_audit`). Bodies are attacker-influenced
+ * text: one bounded line per marker, JSON parsed, every field checked.
  */
+import { AUDIT_MARKER_LINE } from '../github/remediation';
 import type { AttemptMarker } from './model';
-
-// Bodies are attacker-influenced text: one bounded line per marker, JSON parsed, every field checked.
-const MARKER_LINE = /<!-- ci-remediation (\{[^\n]{1,400}?\}) -->/g;
 
 /** The well-formed markers in `text`, in order; malformed ones are ignored. */
 export function parseMarkers(text: string): AttemptMarker[] {
   const markers: AttemptMarker[] = [];
-  for (const match of text.matchAll(MARKER_LINE)) {
+  for (const match of text.matchAll(AUDIT_MARKER_LINE)) {
     let value: unknown;
     try {
       value = JSON.parse(match[1]);

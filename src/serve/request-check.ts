@@ -14,6 +14,7 @@
  *   body in both cases.
  */
 import { canonicalHeaders, githubEvent, GitHubDeliveryError, type GitHubDelivery } from '../engine/github-event';
+import { CanonicalGitHubHeaders } from '../github/webhook';
 import { signatureHeader, verifySignature } from './signature';
 
 /** An accepted delivery: canonical headers (Go `http.Header`) and the body text. */
@@ -75,8 +76,8 @@ export function checkDelivery(headers: Record<string, string[]>, body: Buffer, s
   const delivery: AcceptedDelivery = {
     headers,
     body: body.toString('utf8'),
-    deliveryId: headers['X-Github-Delivery']?.[0] ?? '',
-    event: headers['X-Github-Event']?.[0] ?? '',
+    deliveryId: headers[CanonicalGitHubHeaders.delivery]?.[0] ?? '',
+    event: headers[CanonicalGitHubHeaders.event]?.[0] ?? '',
   };
   try {
     // Built here only to answer 400 now for a payload the event source cannot decode; the event

@@ -21,6 +21,7 @@ import { evaluateDelivery, prepareSensor, type DeliveryOutcome, type PreparedSen
 import { checkDelivery, receivedHeaders } from './request-check';
 import type { CreateResult, Creation, ResourceSink } from './sink';
 import type { SensorModel } from '../engine/model';
+import { CanonicalGitHubHeaders } from '../github/webhook';
 
 /** GitHub caps webhook payloads at 25 MB ("Webhook events and payloads", docs.github.com); a larger body is no GitHub delivery. */
 export const MAX_BODY_BYTES = 25 * 1000 * 1000;
@@ -197,7 +198,7 @@ export class WebhookServer {
     const reject = (status: number, outcome: DeliveryOutcomeLabel, reason: string): void => {
       this.metrics.deliveries.inc({ outcome });
       this.metrics.latency.observe((performance.now() - started) / 1000);
-      this.writeLog({ time: new Date().toISOString(), id: headers['X-Github-Delivery']?.[0] ?? '', event: headers['X-Github-Event']?.[0] ?? '', verdict: 'rejected', status, reason });
+      this.writeLog({ time: new Date().toISOString(), id: headers[CanonicalGitHubHeaders.delivery]?.[0] ?? '', event: headers[CanonicalGitHubHeaders.event]?.[0] ?? '', verdict: 'rejected', status, reason });
       this.answer(res, status, reason);
     };
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -401,7 +402,7 @@ export class WebhookServer {
     this.writeLog({
       time: new Date().toISOString(),
       id: waiting.deliveryId,
-      event: waiting.headers['X-Github-Event']?.[0] ?? '',
+      event: waiting.headers[CanonicalGitHubHeaders.event]?.[0] ?? '',
       seq: waiting.seq,
       verdict: 'retrying',
       reason: retry.reason,
@@ -434,7 +435,7 @@ export class WebhookServer {
     this.writeLog({
       time: new Date().toISOString(),
       id: entry.deliveryId,
-      event: entry.headers['X-Github-Event']?.[0] ?? '',
+      event: entry.headers[CanonicalGitHubHeaders.event]?.[0] ?? '',
       seq: entry.seq,
       verdict: outcome.verdict,
       ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),

@@ -5,6 +5,7 @@
  * Pure: headers and bytes in, a verdict out.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
+import { CanonicalGitHubHeaders } from '../github/webhook';
 
 /** The hash names go-github accepts before the `=` of a signature, and Node's names for them. */
 const HASHES: Readonly<Record<string, string>> = { sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' };
@@ -17,8 +18,8 @@ export type SignatureVerdict = { readonly ok: true } | { readonly ok: false; rea
  * `X-Hub-Signature` (go-github `ValidatePayload`: `r.Header.Get` of each, first value).
  */
 export function signatureHeader(headers: Record<string, string[]>): string {
-  const sha256 = headers['X-Hub-Signature-256']?.[0] ?? '';
-  return sha256 !== '' ? sha256 : headers['X-Hub-Signature']?.[0] ?? '';
+  const sha256 = headers[CanonicalGitHubHeaders.signature256]?.[0] ?? '';
+  return sha256 !== '' ? sha256 : headers[CanonicalGitHubHeaders.signature]?.[0] ?? '';
 }
 
 /** Go `hex.DecodeString`: even length, hex digits of either case; else undefined. */

@@ -9,10 +9,8 @@
  */
 import type { IoArgoprojEventsV1Alpha1Trigger, IoArgoprojEventsV1Alpha1TriggerParameter } from '../../imports/argoproj.io';
 import type { ResolvedSettings } from '../config/settings';
-import { EventPaths } from '../filters/ci-failure-filters';
-
-/** Prefix of the labels and annotations the stack puts on CodeRuns. */
-export const METADATA_PREFIX = 'remediation.agents.platform';
+import { EventPaths } from '../github/webhook';
+import { CodeRunLabels, EVENT_ANNOTATIONS, EVENT_ENV, REMEDIATION_MODE } from '../github/remediation';
 
 type TriggerParameter = IoArgoprojEventsV1Alpha1TriggerParameter;
 
@@ -25,44 +23,6 @@ export function sjsonKey(key: string): string {
 export function sjsonPath(...keys: string[]): string {
   return keys.map(sjsonKey).join('.');
 }
-
-/** Environment variables the trigger sets from its settings (the event's follow in {@link EVENT_ENV}). */
-export const SETTINGS_ENV = [
-  'REMEDIATION_MODE',
-  'MAX_REMEDIATION_ATTEMPTS',
-  'REMEDIATION_BRANCH_PREFIX',
-  'AGENT_MAX_TURNS',
-  'AGENT_MAX_BUDGET_USD',
-] as const;
-
-/** The setting that replaces each variable the trigger sets from its settings. */
-export const SETTINGS_ENV_SOURCE: Readonly<Record<string, string>> = {
-  MAX_REMEDIATION_ATTEMPTS: 'codeRun.maxRemediationAttempts',
-  REMEDIATION_BRANCH_PREFIX: 'filters.remediationBranchPrefix',
-  AGENT_MAX_TURNS: 'codeRun.agent.maxTurns',
-  AGENT_MAX_BUDGET_USD: 'codeRun.agent.maxBudgetUsd',
-};
-
-/** Environment variables copied verbatim from the event into `spec.env`. */
-export const EVENT_ENV: Readonly<Record<string, string>> = {
-  WORKFLOW_NAME: EventPaths.workflowName,
-  WORKFLOW_RUN_ID: EventPaths.runId,
-  WORKFLOW_RUN_ATTEMPT: EventPaths.runAttempt,
-  WORKFLOW_RUN_URL: EventPaths.runUrl,
-  FAILURE_BRANCH: EventPaths.headBranch,
-  FAILURE_COMMIT_SHA: EventPaths.headSha,
-  FAILURE_COMMIT_MESSAGE: EventPaths.commitMessage,
-  WORKFLOW_CONCLUSION: EventPaths.conclusion,
-  REPOSITORY: EventPaths.repository,
-};
-
-/** Free text goes to annotations, never labels. */
-const EVENT_ANNOTATIONS: Readonly<Record<string, string>> = {
-  [`${METADATA_PREFIX}/repository`]: EventPaths.repository,
-  [`${METADATA_PREFIX}/workflow-name`]: EventPaths.workflowName,
-  [`${METADATA_PREFIX}/workflow-run-url`]: EventPaths.runUrl,
-  [`${METADATA_PREFIX}/github-delivery`]: EventPaths.deliveryId,
-};
 
 /** Digits-only values (run id and attempt): safe as label values and in names. */
 function integerTemplate(path: string): string {
@@ -87,8 +47,8 @@ export function codeRunTrigger(settings: ResolvedSettings, dependencyName: strin
 
   const parameters: TriggerParameter[] = [
     fromTemplate(codeRunNameTemplate(codeRun.namePrefix), 'metadata', 'name'),
-    fromTemplate(integerTemplate(EventPaths.runId), 'metadata', 'labels', `${METADATA_PREFIX}/workflow-run-id`),
-    fromTemplate(integerTemplate(EventPaths.runAttempt), 'metadata', 'labels', `${METADATA_PREFIX}/workflow-run-attempt`),
+    fromTemplate(integerTemplate(EventPaths.runId), 'metadata', 'labels', CodeRunLabels.runId),
+    fromTemplate(integerTemplate(EventPaths.runAttempt), 'metadata', 'labels', CodeRunLabels.runAttempt),
     ...Object.entries(EVENT_ANNOTATIONS).map(([key, path]) => fromKey(path, 'metadata', 'annotations', key)),
     fromKey(EventPaths.repositoryUrl, 'spec', 'repositoryUrl'),
     ...(codeRun.docsRepositoryUrl ? [] : [fromKey(EventPaths.repositoryUrl, 'spec', 'docsRepositoryUrl')]),
@@ -108,9 +68,9 @@ export function codeRunTrigger(settings: ResolvedSettings, dependencyName: strin
         ...settings.labels,
         'app.kubernetes.io/name': 'ci-remediation',
         'app.kubernetes.io/component': 'ci-failure-remediation',
-        [`${METADATA_PREFIX}/mode`]: 'ci-failure',
-        [`${METADATA_PREFIX}/workflow-run-id`]: '0',
-        [`${METADATA_PREFIX}/workflow-run-attempt`]: '0',
+        [CodeRunLabels.mode]: REMEDIATION_MODE,
+        [CodeRunLabels.runId]: '0',
+        [CodeRunLabels.runAttempt]: '0',
       },
       annotations: Object.fromEntries(Object.keys(EVENT_ANNOTATIONS).map(key => [key, ''])),
     },
@@ -131,7 +91,7 @@ export function codeRunTrigger(settings: ResolvedSettings, dependencyName: strin
       },
       env: {
         ...codeRun.env,
-        REMEDIATION_MODE: 'ci-failure',
+        REMEDIATION_MODE,
         MAX_REMEDIATION_ATTEMPTS: String(codeRun.maxRemediationAttempts),
         // The agent names its fix branches with the prefix the Sensor ignores, so they never loop.
         REMEDIATION_BRANCH_PREFIX: filters.remediationBranchPrefix,
