@@ -4,7 +4,7 @@
  * caller makes one input per event and passes it in.
  */
 import type { SensorEvent } from '../event';
-import { eventPayload, type Payload } from './payload';
+import { eventPayload, type Payload } from '../payload';
 
 /** An event and its payload view. */
 export interface FilterInput {

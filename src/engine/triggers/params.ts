@@ -8,7 +8,7 @@ import { setRaw, setValue } from '../sjson';
 import { GoJsonError, unmarshalGo } from '../go/json';
 import { GoTemplateError, MAP_MUTATING_FUNCTIONS, renderTemplate, type TemplateCache } from '../go/template';
 import { asSimulatorLimit } from '../limits';
-import { PayloadView } from '../filters/payload';
+import { PayloadView } from '../payload';
 import { eventContextJson, eventJson, eventDataAsJson, NIL_CONTEXT_PANIC, type EventDataJson } from './event-json';
 import { parameterList, type TriggerParameter, type TriggerParameterSource } from './parameter-types';
 

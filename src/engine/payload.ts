@@ -8,13 +8,13 @@
  * first through which the rest of the path exists wins; a numeric segment indexes an array;
  * anything else on an array or scalar is missing.
  */
-import type { SensorEvent } from '../event';
-import { get } from '../gjson';
-import type { GjsonResult } from '../gjson';
-import { MISSING, parse } from '../gjson/result';
-import { unescape } from '../gjson/scan';
-import { marshalGo } from '../go/json';
-import { isJsonSpace, skipSpace, validate } from '../gjson/valid';
+import type { SensorEvent } from './event';
+import { get } from './gjson';
+import type { GjsonResult } from './gjson';
+import { MISSING, parse } from './gjson/result';
+import { unescape } from './gjson/scan';
+import { marshalGo } from './go/json';
+import { isJsonSpace, skipSpace, validate } from './gjson/valid';
 
 /** Path segments the index answers itself: plain keys and array indexes, nothing gjson treats specially. */
 const SIMPLE_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;

@@ -1,8 +1,8 @@
-import { get, valid } from '../../../src/engine/gjson';
-import { validate } from '../../../src/engine/gjson/valid';
+import { get, valid } from '../../src/engine/gjson';
+import { validate } from '../../src/engine/gjson/valid';
 import examples from '@octokit/webhooks-examples';
-import { eventPayload, PayloadView } from '../../../src/engine/filters/payload';
-import { githubEvent, parseGitHubDelivery } from '../../../src/engine/github-event';
+import { eventPayload, PayloadView } from '../../src/engine/payload';
+import { githubEvent, parseGitHubDelivery } from '../../src/engine/github-event';
 
 describe('payload validation matches gjson Valid', () => {
   it.each([
