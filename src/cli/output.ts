@@ -10,6 +10,18 @@ export const EXIT_FINDINGS = 1;
 /** Exit code: input that cannot be read or used, or a usage mistake. */
 export const EXIT_BAD_INPUT = 2;
 
+/** Where a command writes; the process streams in the bin, buffers in tests. */
+export interface CommandOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The process streams as a {@link CommandOutput}. */
+export const processOutput: CommandOutput = {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+};
+
 /** An input problem reported as one line on stderr with exit code {@link EXIT_BAD_INPUT}. */
 export class InputError extends Error {
   constructor(message: string) {

@@ -6,8 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJson } from '../engine/gjson/result';
 import { valid } from '../engine/gjson/valid';
+import type { SensorEvent } from '../engine/event';
+import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
+import type { SensorModel } from '../engine/model';
 import { byteStream, displayName, formatBytes, type Line, MAX_LINE_BYTES, MAX_WHOLE_FILE_BYTES, readTextInput, splitLines, STDIN, withoutBom } from './input-files';
 import { describeProblem, formatError, InputError } from './output';
+import { firstDependencyAddress, parseEventText } from './sensor-inputs';
 
 /** One entry read from the inputs: its text and where it came from (`file` or `file:line`). */
 export interface ReplayEntry {
@@ -192,4 +196,24 @@ export async function* inputEntries(input: ReplayInput, onBytes?: (count: number
     }
     first = false;
   }
+}
+
+function isDeliveryShape(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'headers' in value && 'body' in value && !('context' in value);
+}
+
+/**
+ * Turns an entry into an event for `sensor`: a GitHub delivery `{"headers", "body"}` is wrapped
+ * as the event source would (addressed to the first dependency), anything else is an event file.
+ * @throws Error with a one-line message for malformed entries
+ */
+export function entryEvent(entry: ReplayEntry, sensor: SensorModel | Record<string, unknown>, address = firstDependencyAddress(sensor)): SensorEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(entry.text);
+  } catch (err) {
+    throw new InputError(`not valid JSON: ${(err as Error).message}`);
+  }
+  if (isDeliveryShape(value)) return githubEvent(parseGitHubDelivery(value), address);
+  return parseEventText(entry.text);
 }

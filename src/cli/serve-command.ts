@@ -6,8 +6,8 @@ import { JournalError } from '../serve/journal';
 import { WebhookServer } from '../serve/server';
 import { controllerRejections } from '../engine/sensor';
 import { readTextInput } from './input-files';
-import { EXIT_BAD_INPUT, formatError, InputError, oneLine } from './output';
-import { isInputError, loadSensorInput, type CommandOutput } from './simulate-command';
+import { type CommandOutput, EXIT_BAD_INPUT, formatError, InputError, oneLine, processOutput } from './output';
+import { isInputError, loadSensorInput } from './sensor-inputs';
 import type { ResourceSink } from '../serve/sink';
 
 /** Options of `serve` as commander parses them. */
@@ -122,7 +122,7 @@ export function registerServeCommand(program: Command): void {
     .option('--endpoint <path>', 'webhook path', '/github/webhook')
     .option('--journal <file>', `journal of accepted deliveries (default: <out>/.journal.ndjson; with --apply, ${APPLY_DEFAULT_JOURNAL})`)
     .action(async (options: ServeCommandOptions) => {
-      const output: CommandOutput = { stdout: text => process.stdout.write(text), stderr: text => process.stderr.write(text) };
+      const output = processOutput;
       const started = await startServe(options, output);
       if (typeof started === 'number') {
         process.exitCode = started;

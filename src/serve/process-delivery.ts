@@ -8,8 +8,8 @@
 import { newEvaluationCaches, type EvaluationCaches } from '../engine/evaluation-caches';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { controllerRejections, simulateSensor } from '../engine/sensor';
-import { dropReason } from '../cli/replay-command';
-import { firstDependencyAddress } from '../cli/simulate-command';
+import { dropReason } from '../cli/replay-tally';
+import { firstDependencyAddress } from '../cli/sensor-inputs';
 import type { JournalDelivery } from './journal';
 import { InvalidResourceError, resourceFile, resourceName } from './out-dir';
 import { sensorModelOf, type SensorModel } from '../engine/model';

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { normaliseReason, runReplay, type ReplaySummary } from '../../src/cli/replay-command';
+import { runReplay } from '../../src/cli/replay-command';
+import { normaliseReason, type ReplaySummary } from '../../src/cli/replay-tally';
 import { readEntries } from '../../src/cli/replay-inputs';
 import { tempDir, writeTree } from '../helpers/chart';
 import { bufferOutput, failurePayload, runCommandProcess, stackYaml } from './simulate-fixtures';

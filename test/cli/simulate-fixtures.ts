@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import examples from '@octokit/webhooks-examples/api.github.com/index.json';
 import * as YAML from 'yaml';
-import type { CommandOutput } from '../../src/cli/simulate-command';
+import type { CommandOutput } from '../../src/cli/output';
 import { PROJECT_ROOT, synthChart } from '../helpers/chart';
 import { ensureCompiled } from '../helpers/cli-process';
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { defaultDeliveryId, runSimulate, type SimulateCommandOptions } from '../../src/cli/simulate-command';
+import { runSimulate, type SimulateCommandOptions } from '../../src/cli/simulate-command';
+import { defaultDeliveryId } from '../../src/cli/sensor-inputs';
 import { tempDir, writeTree } from '../helpers/chart';
 import { bufferOutput, failurePayload, runCommandProcess, stackYaml } from './simulate-fixtures';
 
