@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { walkTree } from '../files/walk';
 
 /** One file of the tree. */
 export interface TreeFile {
@@ -35,40 +36,34 @@ export function walkTemplatesTree(root: string): TreeFile[] {
   const realRoot = fs.realpathSync(root);
   const files: TreeFile[] = [];
   const shown = (relative: string): string => `templates/${relative}`;
-  // `chain`: the real folders from the root down to this one, to tell a loop from a second path.
-  const walk = (relative: string, chain: readonly string[]): void => {
-    const entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const rel = relative ? `${relative}/${entry.name}` : entry.name;
-      const full = path.join(root, rel);
-      let kind: fs.Stats | fs.Dirent = entry;
-      let real = path.join(chain[chain.length - 1], entry.name);
-      if (entry.isSymbolicLink()) {
-        try {
-          real = fs.realpathSync(full);
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          const why = code === 'ELOOP' ? 'loops' : 'leads to nothing';
-          throw new TemplateTreeError(`${shown(rel)}: symbolic link ${why} (${fs.readlinkSync(full)}); remove it or point it at a file in the tree`);
-        }
-        if (!isInside(realRoot, real)) {
-          throw new TemplateTreeError(`${shown(rel)}: symbolic link to ${real}, outside the templates folder ${realRoot}; copy the file into the tree instead`);
-        }
-        kind = fs.statSync(real);
+  walkTree(root, {
+    unresolvable(entry, err) {
+      if (!entry.isLink) throw err;
+      const why = err.code === 'ELOOP' ? 'loops' : 'leads to nothing';
+      throw new TemplateTreeError(`${shown(entry.relativePath)}: symbolic link ${why} (${fs.readlinkSync(entry.fullPath)}); remove it or point it at a file in the tree`);
+    },
+    link(entry, real) {
+      if (!isInside(realRoot, real)) {
+        throw new TemplateTreeError(`${shown(entry.relativePath)}: symbolic link to ${real}, outside the templates folder ${realRoot}; copy the file into the tree instead`);
       }
-      if (kind.isDirectory()) {
-        if (chain.includes(real)) {
-          throw new TemplateTreeError(`${shown(rel)}: symbolic link to a folder that contains it (a loop); remove it`);
-        }
-        walk(rel, [...chain, real]);
-      } else if (kind.isFile()) {
-        files.push({ relativePath: rel, fullPath: full });
-      } else {
-        throw new TemplateTreeError(`${shown(rel)}: not a regular file (a FIFO, socket or device); a template must be a file`);
+    },
+    // A folder linked from elsewhere in the tree is walked again under the link's path; only a
+    // link to a folder that holds it (a loop) is refused.
+    folder(entry, _stats, real, ancestors) {
+      if (ancestors.includes(real)) {
+        throw new TemplateTreeError(`${shown(entry.relativePath)}: symbolic link to a folder that contains it (a loop); remove it`);
       }
-    }
-  };
-  walk('', [realRoot]);
+      return true;
+    },
+    file(entry) {
+      files.push({ relativePath: entry.relativePath, fullPath: entry.fullPath });
+    },
+    other(entry) {
+      throw new TemplateTreeError(`${shown(entry.relativePath)}: not a regular file (a FIFO, socket or device); a template must be a file`);
+    },
+    unreadable(_folder, err) {
+      throw err;
+    },
+  });
   return files;
 }

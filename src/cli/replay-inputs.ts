@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJson } from '../engine/gjson/result';
 import { valid } from '../engine/gjson/valid';
+import { walkTree } from '../files/walk';
 import type { SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import type { SensorModel } from '../engine/model';
@@ -84,38 +85,33 @@ export function listInputs(input: string, skipped: SkippedPath[] = []): ReplayIn
   if (stat.isFIFO() || stat.isCharacterDevice()) return [{ path: input, kind: 'stream', size: 0 }];
   if (!stat.isDirectory()) throw new InputError(`cannot read ${input}: ${fileKind(stat)}, not a file or folder`);
   const found: ReplayInput[] = [];
-  walkFolder(input, stat, new Set(), found, skipped);
+  // Folders by device and inode: one reached again (a link loop, or a second link to it) is skipped.
+  const walked = new Set<string>([`${stat.dev}:${stat.ino}`]);
+  const wanted = (file: string): boolean => EVENT_FILE_EXTENSIONS.has(path.extname(file).toLowerCase());
+  walkTree(input, {
+    unresolvable(entry, err) {
+      skipped.push({ path: entry.fullPath, reason: statProblem(entry.fullPath, err) });
+    },
+    folder(entry, folder) {
+      const id = `${folder.dev}:${folder.ino}`;
+      if (walked.has(id)) {
+        skipped.push({ path: entry.fullPath, reason: 'a folder already walked (a symbolic link loop or a second link to it)' });
+        return false;
+      }
+      walked.add(id);
+      return true;
+    },
+    file(entry, file) {
+      if (wanted(entry.fullPath)) found.push({ path: entry.fullPath, kind: 'file', size: file.size });
+    },
+    other(entry, other) {
+      if (wanted(entry.fullPath)) skipped.push({ path: entry.fullPath, reason: fileKind(other) });
+    },
+    unreadable(folder, err) {
+      skipped.push({ path: folder, reason: describeProblem(err) });
+    },
+  });
   return found;
-}
-
-function walkFolder(dir: string, stat: fs.Stats, walked: Set<string>, found: ReplayInput[], skipped: SkippedPath[]): void {
-  const id = `${stat.dev}:${stat.ino}`;
-  if (walked.has(id)) {
-    skipped.push({ path: dir, reason: 'a folder already walked (a symbolic link loop or a second link to it)' });
-    return;
-  }
-  walked.add(id);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).sort();
-  } catch (err) {
-    skipped.push({ path: dir, reason: describeProblem(err) });
-    return;
-  }
-  for (const name of names) {
-    const file = path.join(dir, name);
-    let entry: fs.Stats;
-    try {
-      entry = fs.statSync(file);
-    } catch (err) {
-      skipped.push({ path: file, reason: statProblem(file, err) });
-      continue;
-    }
-    if (entry.isDirectory()) walkFolder(file, entry, walked, found, skipped);
-    else if (!EVENT_FILE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
-    else if (entry.isFile()) found.push({ path: file, kind: 'file', size: entry.size });
-    else skipped.push({ path: file, reason: fileKind(entry) });
-  }
 }
 
 /** One line naming what a walk skipped (the first few, then a count), or '' when nothing was. */

@@ -4,23 +4,22 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT } from './chart';
 
-/** Source folders the compiled command line is built from. */
-const SOURCE_DIRS = ['src/cli', 'src/agent-templates', 'src/engine', 'src/config', 'src/lint', 'src/report', 'src/cluster', 'src/serve', 'src/constructs', 'src/triggers', 'src/filters', 'src/fire-drill'];
 const COMPILED = path.join(PROJECT_ROOT, 'lib', 'src', 'cli', 'index.js');
 
-function newestSource(dir: string): number {
+/** The newest modification time of a TypeScript file under src/ (the command line is built from all of it). */
+function newestSource(): number {
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  for (const entry of fs.readdirSync(path.join(PROJECT_ROOT, 'src'), { recursive: true, withFileTypes: true })) {
+    // `parentPath` from Node 20.12; earlier 20.x name it `path`.
+    const folder = entry.parentPath ?? (entry as unknown as { path: string }).path;
+    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(path.join(folder, entry.name)).mtimeMs);
   }
   return newest;
 }
 
 /** Compiles the project when lib/ is missing or older than the sources of the command line. */
 export function ensureCompiled(): void {
-  const newest = Math.max(...SOURCE_DIRS.map(dir => newestSource(path.join(PROJECT_ROOT, dir))));
+  const newest = newestSource();
   if (fs.existsSync(COMPILED) && fs.statSync(COMPILED).mtimeMs >= newest) return;
   spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
   if (!fs.existsSync(COMPILED)) throw new Error('compiling the project did not produce lib/src/cli/index.js');
