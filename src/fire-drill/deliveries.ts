@@ -4,6 +4,7 @@
  * CodeRun name is the one the synthesized trigger gives, never derived again here.
  */
 import { randomBytes, randomUUID } from 'crypto';
+import { GitHubHeaders, WORKFLOW_RUN_EVENT } from '../github/webhook';
 import { evaluateDelivery, prepareSensor } from '../serve/process-delivery';
 import { receivedHeaders } from '../serve/request-check';
 import { signBody } from '../serve/signature';
@@ -19,7 +20,7 @@ export interface DrillRequest {
  * A delivery as GitHub sends it (`Content-Type: application/json`, `X-GitHub-Event`,
  * `X-GitHub-Delivery` a GUID, `X-Hub-Signature-256`; reference §1), signed with `secret`.
  */
-export function signedRequest(payload: unknown, secret: Buffer, event = 'workflow_run'): DrillRequest {
+export function signedRequest(payload: unknown, secret: Buffer, event = WORKFLOW_RUN_EVENT): DrillRequest {
   const body = JSON.stringify(payload);
   const deliveryId = randomUUID();
   return {
@@ -28,9 +29,9 @@ export function signedRequest(payload: unknown, secret: Buffer, event = 'workflo
     headers: {
       'Content-Type': 'application/json',
       'User-Agent': 'GitHub-Hookshot/ci-remediation-fire-drill',
-      'X-GitHub-Event': event,
-      'X-GitHub-Delivery': deliveryId,
-      'X-Hub-Signature-256': signBody(body, secret),
+      [GitHubHeaders.event]: event,
+      [GitHubHeaders.delivery]: deliveryId,
+      [GitHubHeaders.signature256]: signBody(body, secret),
     },
   };
 }

@@ -23,6 +23,7 @@
  * optional, and no filter or trigger parameter of the stack reads them.
  */
 import { isJsonObject } from '../engine/plain-data';
+import { COMPLETED_ACTION } from '../github/webhook';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webhookSchema = require('@octokit/webhooks-schemas') as { definitions: Record<string, Schema> };
@@ -104,7 +105,7 @@ export interface RestRunData {
 export function workflowRunCompletedPayload(data: RestRunData): Record<string, unknown> {
   const sender = data.run.triggering_actor ?? data.run.actor;
   return project({
-    action: 'completed',
+    action: COMPLETED_ACTION,
     workflow_run: data.run,
     workflow: data.workflow,
     repository: data.repository,
