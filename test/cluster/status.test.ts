@@ -235,7 +235,7 @@ describe('managed hooks on GitHub (eventSource.hooks, GITHUB_TOKEN)', () => {
       'hook 7: https://hooks.example.com/github/webhook, active true, content_type json, events *',
       'recent deliveries: 200 workflow_run.completed 2026-12-03T10:59:00Z; 200 workflow_run.completed 2026-12-03T10:58:00Z; 202 workflow_run.completed 2026-12-03T10:57:00Z',
     ]);
-    expect(github.requests).toEqual(['GET /orgs/5dlabs/hooks?per_page=100', 'GET /orgs/5dlabs/hooks/7/deliveries?per_page=5']);
+    expect(github.requestLines).toEqual(['GET /orgs/5dlabs/hooks?per_page=100', 'GET /orgs/5dlabs/hooks/7/deliveries?per_page=5']);
   });
 
   test('a failing last delivery, a missing hook, an inactive one, a refused token: the check fails', async () => {

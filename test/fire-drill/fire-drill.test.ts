@@ -217,7 +217,7 @@ describe('drill with a real run (--run-id)', () => {
       `${name}  5dlabs/cto  ${run.name}  run ${run.id}#${run.run_attempt}  Running`,
       `${name}  5dlabs/cto  ${run.name}  run ${run.id}#${run.run_attempt}  Succeeded  https://github.com/5dlabs/cto/pull/77`,
     ]);
-    expect(api.requests).toEqual([`GET /repos/5dlabs/cto/actions/runs/${run.id}`, `GET /repos/5dlabs/cto/actions/workflows/${run.workflow_id}`, 'GET /repos/5dlabs/cto']);
+    expect(api.requestLines).toEqual([`GET /repos/5dlabs/cto/actions/runs/${run.id}`, `GET /repos/5dlabs/cto/actions/workflows/${run.workflow_id}`, 'GET /repos/5dlabs/cto']);
 
     // What reached the shadow is the webhook GitHub sends for this run: the example payload,
     // without the optional organization, with the run's actors, and without any REST-only field.

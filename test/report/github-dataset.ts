@@ -6,30 +6,15 @@
  * /rest/pulls/pulls#list-pull-requests, /rest/issues/issues#list-repository-issues,
  * /rest/git/refs#list-matching-references, /rest/commits/comments#list-commit-comments-for-a-commit).
  * Only the fields the report reads are filled in, plus ids; each object is typed with a `Pick` of
- * the schema so a renamed or retyped field fails `tsc -p test/report/tsconfig.json`.
+ * the schema (test/helpers/fake-github-api.ts) so a renamed or retyped field fails
+ * `tsc -p test/report/tsconfig.json`.
  *
  * Window: runs created in [2026-11-01, 2026-12-01). Settings: repositories [acme/api],
  * conclusions [failure, timed_out], excludeWorkflows [Release], the default skip token and prefix.
  * Each run's comment says what it covers and what it must count as; the expected KPIs are
  * computed by hand in report-kpis.test.ts.
  */
-import type { components } from '@octokit/openapi-types';
-
-type Schemas = components['schemas'];
-export type ApiRun = Pick<Schemas['workflow-run'], 'id' | 'name' | 'run_attempt' | 'workflow_id' | 'head_branch' | 'head_sha' | 'status' | 'conclusion' | 'created_at' | 'updated_at' | 'event' | 'path' | 'run_number'> & {
-  head_commit: Pick<NonNullable<Schemas['workflow-run']['head_commit']>, 'id' | 'message'> | null;
-  head_repository: Pick<Schemas['minimal-repository'], 'id' | 'full_name'>;
-};
-export type ApiPull = Pick<Schemas['pull-request-simple'], 'number' | 'state' | 'created_at' | 'merged_at' | 'body'> & {
-  head: Pick<Schemas['pull-request-simple']['head'], 'ref' | 'sha'>;
-  labels: Pick<Schemas['pull-request-simple']['labels'][number], 'id' | 'name'>[];
-};
-export type ApiIssue = Pick<Schemas['issue'], 'number' | 'title' | 'state' | 'created_at' | 'updated_at'> & {
-  labels: { name: string }[];
-  pull_request?: Pick<NonNullable<Schemas['issue']['pull_request']>, 'url'>;
-};
-export type ApiRef = Pick<Schemas['git-ref'], 'ref' | 'object'>;
-export type ApiComment = Pick<Schemas['commit-comment'], 'id' | 'body' | 'commit_id' | 'created_at'>;
+import type { ApiComment, ApiPull, ApiRun, RepoFixture } from '../helpers/fake-github-api';
 
 const WORKFLOWS: Record<string, number> = { CI: 10, Lint: 20, Release: 30 };
 
@@ -71,17 +56,6 @@ function pull(number: number, ref: string, created: string, state: 'open' | 'clo
     head: { ref, sha: `fix${number}${'0'.repeat(36)}`.slice(0, 40) },
     labels: ['ci-fix', 'automated-fix', ...labels].map((name, i) => ({ id: i + 1, name })),
   };
-}
-
-/** What one repository holds on the server. */
-export interface RepoFixture {
-  runs: ApiRun[];
-  /** Earlier attempts, by `${run id}/${attempt}` (GET …/runs/{id}/attempts/{n}). */
-  attempts: Record<string, ApiRun>;
-  refs: ApiRef[];
-  pulls: ApiPull[];
-  issues: ApiIssue[];
-  comments: Record<string, ApiComment[]>;
 }
 
 const A = 'acme/api';

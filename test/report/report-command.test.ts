@@ -1,6 +1,6 @@
 /**
  * `ci-remediation report` as a user runs it (the compiled bin in a child process) against the
- * fake GitHub of github-server.ts: options, formats, `--out`, `--config`, exit codes.
+ * fake GitHub of test/helpers/fake-github-api.ts: options, formats, `--out`, `--config`, exit codes.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -9,17 +9,19 @@ import * as path from 'path';
 import { PROJECT_ROOT } from '../helpers/chart';
 import { ensureCompiled } from '../helpers/cli-process';
 import { DATASET_SETTINGS_YAML, apiRepository, webRepository } from './github-dataset';
-import { startFakeGitHub, type FakeGitHub } from './github-server';
+import { FakeGitHubApi } from '../helpers/fake-github-api';
 
-let github: FakeGitHub;
+let github: FakeGitHubApi;
 let dir: string;
 let config: string;
 
 beforeAll(async () => {
   ensureCompiled();
-  github = await startFakeGitHub({ 'acme/api': apiRepository(), 'acme/web': webRepository() }, [
-    { path: /\/repos\/acme\/api\/pulls\?/, kind: 'primary-403' },
-  ]);
+  github = await FakeGitHubApi.start({
+    repos: { 'acme/api': apiRepository(), 'acme/web': webRepository() },
+    pageSize: 5,
+    rateLimits: [{ path: /\/repos\/acme\/api\/pulls\?/, kind: 'primary-403' }],
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-cli-'));
   config = path.join(dir, 'settings.yaml');
   fs.writeFileSync(config, DATASET_SETTINGS_YAML);

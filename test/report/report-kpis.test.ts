@@ -1,5 +1,5 @@
 /**
- * `report` end to end through the GitHub client: the fake GitHub on 127.0.0.1 (github-server.ts)
+ * `report` end to end through the GitHub client: the fake GitHub on 127.0.0.1 (test/helpers/fake-github-api.ts)
  * serves the dataset (github-dataset.ts) over several pages and answers rate limits once; the
  * KPIs must equal the values computed by hand below.
  */
@@ -9,7 +9,7 @@ import { computeReport } from '../../src/report/compute';
 import { createClient, fetchRepository } from '../../src/report/github';
 import type { ReportSettings } from '../../src/report/model';
 import { DATASET_SETTINGS_YAML, apiRepository, webRepository } from './github-dataset';
-import { startFakeGitHub, type FakeGitHub } from './github-server';
+import { FakeGitHubApi } from '../helpers/fake-github-api';
 
 const WINDOW = { since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-12-01T00:00:00Z') };
 const NOW = new Date('2026-12-02T00:00:00Z');
@@ -19,15 +19,20 @@ export function datasetSettings(): ReportSettings {
   return { repositories: resolved.repositories, ...resolved.filters };
 }
 
-let github: FakeGitHub;
+let github: FakeGitHubApi;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  github = await startFakeGitHub({ 'acme/api': apiRepository(), 'acme/web': webRepository() }, [
-    { path: /\/repos\/acme\/api\/pulls\?/, kind: 'primary-403' },
-    { path: /\/repos\/acme\/api\/issues\?/, kind: 'secondary-403' },
-    { path: /\/repos\/acme\/api\/commits\/sha102/, kind: 'secondary-429' },
-  ]);
+  github = await FakeGitHubApi.start({
+    token: 'test-token',
+    repos: { 'acme/api': apiRepository(), 'acme/web': webRepository() },
+    pageSize: 5,
+    rateLimits: [
+      { path: /\/repos\/acme\/api\/pulls\?/, kind: 'primary-403' },
+      { path: /\/repos\/acme\/api\/issues\?/, kind: 'secondary-403' },
+      { path: /\/repos\/acme\/api\/commits\/sha102/, kind: 'secondary-429' },
+    ],
+  });
 });
 afterAll(() => github.close());
 
