@@ -1,6 +1,7 @@
 import { isUtf8 } from 'buffer';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { METADATA_PREFIX } from '../github/remediation';
 import {
   collectTemplates, compileTemplates, exampleContextFields, groupTemplates, LAST_APPLIED_MAX_BYTES, templatesChecksum,
 } from '../agent-templates/bundle';
@@ -18,7 +19,7 @@ export interface AgentTemplatesConfigMapsProps {
 }
 
 /** Annotation holding the sha256 of all template paths and contents. */
-export const CHECKSUM_ANNOTATION = 'remediation.agents.platform/templates-checksum';
+export const CHECKSUM_ANNOTATION = `${METADATA_PREFIX}/templates-checksum`;
 /** Argo CD sync option that makes a large ConfigMap apply server-side. */
 export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
 
