@@ -5,15 +5,18 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { PROJECT_ROOT } from '../helpers/chart';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
 
-/** The project modules `file` imports, as paths under src/ without extension. */
+/** The project modules `file` imports (static, type-only and `require` alike), as paths under src/ without extension. */
 function importsOf(file: string): string[] {
-  const text = fs.readFileSync(path.join(SRC, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'|require\('(\.[^']+)'\)/g)].map(m => m[1] ?? m[2]);
-  return specifiers.map(s => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), s)));
+  const { importedFiles } = ts.preProcessFile(fs.readFileSync(path.join(SRC, file), 'utf8'), true, true);
+  return importedFiles
+    .map(imported => imported.fileName)
+    .filter(name => name.startsWith('.'))
+    .map(name => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), name)));
 }
 
 /** Every .ts file under `folder` (relative to src/). */
