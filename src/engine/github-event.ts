@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import { GitHubHeaders } from '../github/webhook';
 import { EventContext, SensorEvent } from './event';
-import { marshalGo } from './go/json';
+import { GoJsonError, marshalGo, unmarshalGo } from './go/json';
 import { queryUnescape, UrlError } from './go/url';
 import { isJsonObject } from './plain-data';
 
@@ -215,8 +215,30 @@ export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOption
   }
   const time = options.time ?? DEFAULT_GITHUB_EVENT_TIME;
   const context = new GitHubEventContext(options.eventSourceName, options.eventName, time, delivery, options.id);
-  // A body decoded here may hold numbers Go cannot write (1e400): fail now, as before.
-  return fromDecoded ? new LazyDataEvent(context, dataValue, serialize) : { context, data: serialize(), dataValue };
+  if (fromDecoded) return new LazyDataEvent(context, dataValue, serialize);
+  return { context, data: serializeDecodable(serialize, payloadOf(delivery, headers)), dataValue };
+}
+
+/**
+ * The event data text, or the error Argo's event source answers (400) for a body its
+ * `json.Unmarshal` into a map refuses although `JSON.parse` read it: a number beyond float64
+ * (`1e400` parses to Infinity here, which Go could not write either). argo-events 6478ece
+ * pkg/eventsources/sources/github/start.go `parseValidateRequest` returns that error and the
+ * route sends it with `SendErrorResponse`.
+ */
+function serializeDecodable(serialize: () => string, payloadText: string): string {
+  try {
+    return serialize();
+  } catch (err) {
+    if (!(err instanceof GoJsonError)) throw err;
+    try {
+      unmarshalGo(payloadText);
+    } catch (goErr) {
+      if (goErr instanceof GoJsonError) throw new GitHubDeliveryError(goErr.message);
+      throw goErr;
+    }
+    throw new GitHubDeliveryError(err.message);
+  }
 }
 
 /*

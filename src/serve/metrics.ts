@@ -5,7 +5,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Why a delivery was answered as it was. */
-export type DeliveryOutcomeLabel = 'accepted' | 'bad_signature' | 'bad_request' | 'too_large' | 'journal_failed';
+export type DeliveryOutcomeLabel = 'accepted' | 'bad_signature' | 'bad_request' | 'too_large' | 'journal_failed' | 'internal_error';
 
 export interface ServeMetrics {
   readonly registry: Registry;

@@ -220,7 +220,12 @@ export class WebhookServer {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (refused) return;
-      void this.accept(headers, Buffer.concat(chunks, received), res, started, reject);
+      this.accept(headers, Buffer.concat(chunks, received), res, started, reject).catch((err: unknown) => {
+        // A defect in checking one delivery must not end the process (an unhandled rejection
+        // would) and take the queue and every in-flight delivery with it. Not journaled, so
+        // not acknowledged: GitHub shows the failure and the delivery can be redelivered.
+        if (!res.headersSent) reject(500, 'internal_error', `internal error: ${err instanceof Error ? err.message : String(err)}`);
+      });
     });
   }
 

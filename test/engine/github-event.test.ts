@@ -171,6 +171,17 @@ describe('parseGitHubDelivery', () => {
     expect(githubEvent(delivery, options).data).toContain('"body":{"X-GitHub-Delivery":"","X-GitHub-Event":"","x":1}');
   });
 
+  // Go's json.Unmarshal into the event source's map refuses a number beyond float64 that
+  // JSON.parse reads as Infinity; the event source answers 400 with that error (argo-events
+  // 6478ece pkg/eventsources/sources/github/start.go parseValidateRequest).
+  it.each([
+    [{ 'Content-Type': 'application/json' }, '{"a":{"b":[1e400]}}', '1e400'],
+    [{ 'Content-Type': 'application/x-www-form-urlencoded' }, 'payload=%7B%22x%22%3A-2e308%7D', '-2e308'],
+  ])('a body holding a number beyond float64 is a delivery error worded as Go words it (%j)', (headers, body, number) => {
+    expect(() => githubEvent({ headers, body }, options)).toThrow(GitHubDeliveryError);
+    expect(() => githubEvent({ headers, body }, options)).toThrow(`json: cannot unmarshal number ${number} into Go value of type float64`);
+  });
+
   it('takes a string body as raw bytes and defaults headers to none', () => {
     expect(parseGitHubDelivery({ body: '{"x":1}' })).toEqual({ headers: {}, body: '{"x":1}' });
   });

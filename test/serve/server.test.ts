@@ -9,6 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { MASKED_AUTHORIZATION } from '../../src/engine/github-event';
+import * as requestCheck from '../../src/serve/request-check';
 import { WebhookServer } from '../../src/serve/server';
 import { signBody } from '../../src/serve/signature';
 import * as os from 'os';
@@ -143,6 +144,9 @@ describe('serve: rejected requests evaluate nothing', () => {
     ['an unsupported Content-Type', { ...githubHeaders(body, 'r8'), 'Content-Type': 'text/plain' }, body, 400, 'webhook request has unsupported Content-Type "text/plain"'],
     ['malformed JSON, correctly signed', githubHeaders('{"action": ', 'r9'), '{"action": ', 400, 'delivery body is not valid JSON'],
     ['a JSON array, correctly signed', githubHeaders('[1]', 'r10'), '[1]', 400, 'delivery body must be a JSON object'],
+    // JSON.parse reads 1e400 (as Infinity); Go's json.Unmarshal into a map refuses it, and the
+    // event source answers 400 with its error (start.go parseValidateRequest at 6478ece).
+    ['a number beyond float64, correctly signed', githubHeaders('{"a":1e400}', 'r11'), '{"a":1e400}', 400, 'json: cannot unmarshal number 1e400 into Go value of type float64'],
   ];
   test.each(cases)('%s: %d', async (_name, headers, sent, status, reason) => {
     const before = running.logs.length;
@@ -197,6 +201,28 @@ describe('serve: rejected requests evaluate nothing', () => {
     await closed;
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
     expect(sent).toBeLessThan(60);
+  });
+});
+
+describe('serve: a defect while checking a delivery', () => {
+  test('answers 500, journals nothing, and the server goes on serving', async () => {
+    const running = await startServer();
+    const spy = jest.spyOn(requestCheck, 'checkDelivery').mockImplementationOnce(() => { throw new Error('boom'); });
+    try {
+      const reply = await deliver(running.port, 'defect-1', 5151);
+      expect(reply.status).toBe(500);
+      expect(reply.body).toBe('internal error: boom');
+      expect(running.logs.at(-1)).toMatchObject({ id: 'defect-1', verdict: 'rejected', status: 500 });
+      expect(await metric(running, 'ci_remediation_serve_deliveries_total', '{outcome="internal_error"}')).toBe(1);
+      expect((await deliver(running.port, 'defect-2', 5151)).status).toBe(200);
+      await settle(running);
+      expect(resourceFiles(running.out)).toHaveLength(1);
+      const journaled = fs.readFileSync(path.join(running.out, '.journal.ndjson'), 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l));
+      expect(journaled.filter(r => r.type === 'delivery').map(r => r.deliveryId)).toEqual(['defect-2']);
+    } finally {
+      spy.mockRestore();
+      await running.server.stop();
+    }
   });
 });
 
