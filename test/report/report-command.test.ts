@@ -11,6 +11,10 @@ import { ensureCompiled } from '../helpers/cli-process';
 import { DATASET_SETTINGS_YAML, apiRepository, webRepository } from './github-dataset';
 import { FakeGitHubApi } from '../helpers/fake-github-api';
 
+// Each test spawns the compiled CLI (several times for some): on a loaded machine that takes
+// seconds, far beyond jest's 5 s default.
+jest.setTimeout(120_000);
+
 let github: FakeGitHubApi;
 let dir: string;
 let config: string;
@@ -108,6 +112,18 @@ describe('ci-remediation report', () => {
     expect(settings.status).toBe(2);
     expect(settings.stderr).toContain('filters.skipToken');
     expect((await report([])).status).toBe(2);
+  });
+
+  it('exits 1 when GitHub asks for a longer rate-limit wait than the report waits, saying when to run again', async () => {
+    const limited = await FakeGitHubApi.start({ repos: { 'acme/api': apiRepository() }, rateLimits: [{ path: /\/actions\/runs\?/, kind: 'secondary-429', retryAfter: 3600 }] });
+    try {
+      const run = await report(['--repo', 'acme/api', ...window()], { GITHUB_API_URL: limited.url });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^report failed: GitHub answered 429 to GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/api\/actions\/runs\?.*: You have exceeded a secondary rate limit\..* \(GitHub's secondary rate limit: GitHub asks to wait 3600 s, longer than the report waits \(at most 900 s\); run the report again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or with a token whose limit is not used up\)\n$/);
+      expect(limited.requests).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('exits 1 when GitHub refuses, with the status and the request', async () => {
