@@ -63,6 +63,20 @@ describe('ci-remediation report', () => {
     expect(json.repositories.map((r: { repository: string }) => r.repository)).toEqual(['acme/api', 'acme/web']);
     expect(json.total).toMatchObject({ failures: 18, eligible: 13, fixed: 5, autoFixRate: 0.3846 });
     expect(Object.keys(json.failures[0]).sort()).toEqual(['attempts', 'branch', 'costUsd', 'createdAt', 'failedAt', 'outcome', 'remediated', 'repository', 'runAttempt', 'runId', 'timeToGreenMinutes', 'turns', 'workflow']);
+    // Every object as the README's schema lists it.
+    const SUMMARY = ['failures', 'skipped', 'eligible', 'remediated', 'fixed', 'blocked', 'falsePositives', 'pending', 'notRemediated', 'skipReasons',
+      'autoFixRate', 'humanInterventionRate', 'falsePositiveRate', 'timeToGreenMinutes', 'attemptsPerFix', 'costUsd', 'turns', 'kpis'];
+    expect(Object.keys(json.total)).toEqual(SUMMARY);
+    expect(Object.keys(json.repositories[0])).toEqual(['repository', 'summary', 'workflows']);
+    expect(Object.keys(json.repositories[0].summary)).toEqual(SUMMARY);
+    expect(Object.keys(json.repositories[0].workflows[0])).toEqual(['workflow', 'summary']);
+    expect(Object.keys(json.repositories[0].workflows[0].summary)).toEqual(SUMMARY);
+    expect(Object.keys(json.total.timeToGreenMinutes)).toEqual(['count', 'p50', 'p90']);
+    expect(Object.keys(json.total.costUsd)).toEqual(['total', 'perRemediation']);
+    expect(Object.keys(json.total.turns)).toEqual(['total', 'perRemediation']);
+    expect(Object.keys(json.total.kpis[0])).toEqual(['name', 'value', 'comparator', 'target', 'status']);
+    expect(Object.keys(json.weeks[0])).toEqual(['weekStart', 'failures', 'eligible', 'fixed', 'autoFixRate']);
+    expect(json.failures.find((f: { runId: number }) => f.runId === 109)).toMatchObject({ outcome: 'skipped', skipReason: 'skip token' });
   });
 
   it('prints the terminal table with the KPIs marked', async () => {
@@ -94,6 +108,13 @@ describe('ci-remediation report', () => {
     expect(prom.stdout).toContain('ci_remediation_skipped_by_reason{repository="acme/web",workflow="(all)",reason="repository not in settings"} 1');
     expect(prom.stdout).toContain('ci_remediation_kpi_met{repository="acme/api",workflow="(all)",kpi="autoFixRate"} 0');
     expect(prom.stdout).toContain('ci_remediation_kpi_target{kpi="timeToGreenP50Minutes"} 1800');
+    // The metric names are an interface (dashboards, alerts): exactly the README's list.
+    expect([...prom.stdout.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(m => `${m[1]} ${m[2]}`).sort()).toEqual([
+      'failures', 'skipped', 'skipped_by_reason', 'eligible', 'remediated', 'fixed', 'blocked', 'false_positives', 'pending', 'not_remediated',
+      'auto_fix_ratio', 'human_intervention_ratio', 'false_positive_ratio', 'attempts_per_fix', 'time_to_green_seconds', 'time_to_green_count',
+      'cost_usd', 'cost_per_remediation_usd', 'turns_per_remediation', 'kpi_met', 'kpi_target', 'window_start_timestamp_seconds',
+      'window_end_timestamp_seconds', 'report_timestamp_seconds',
+    ].map(n => `ci_remediation_${n} gauge`).sort());
     // No data, no series: acme/web has no eligible failure.
     expect(prom.stdout).not.toMatch(/ci_remediation_auto_fix_ratio\{repository="acme\/web"/);
   });
