@@ -55,19 +55,30 @@ function limitDecision(options: ClientOptions): LimitDecision {
 }
 
 /**
- * 429 rate limits, waited out as long as GitHub asks: the throttling plugin (8.2.0) only handles
- * 403 answers, and the retry plugin (6.1.0) would retry a 429 after 1, 4, 9 s. Placed between the
- * two, this hook hands the retry plugin the wait to use (`octokit.retry.retryRequest`, its API for
- * a retry with a given delay); the retry plugin itself is told not to retry 429s on its own.
+ * Gives every rate-limit answer the wait the docs ask for (rate-limit.ts), where the plugins at
+ * their pinned versions would not: the throttling plugin (8.2.0, src/index.ts) handles 403 answers
+ * only, and waits its fallback minute for a secondary limit without `retry-after` even when
+ * `x-ratelimit-remaining: 0` names a later reset; the retry plugin (6.1.0, src/error-request.ts)
+ * retries a 429 after 1, 4, 9 s whatever it asks. Registered first, this hook sees each answer
+ * before both: to such a 403 it adds the `retry-after` the docs imply, for the throttling plugin to
+ * wait; a 429 it hands to the retry plugin with its wait (`octokit.retry.retryRequest`, that
+ * plugin's API for a retry after a given delay), the retry plugin being told not to retry 429s
+ * on its own.
  */
-function rateLimit429(decide: LimitDecision): Parameters<typeof Octokit.plugin>[number] {
+function rateLimitAnswers(decide: LimitDecision): Parameters<typeof Octokit.plugin>[number] {
   return octokit => {
     octokit.hook.error('request', (error, options) => {
-      const e = error as Error & { status?: number; response?: { headers: Record<string, string | number | undefined> }; request?: unknown };
-      const wait = e.status === 429 && e.response !== undefined ? rateLimitWait({ status: 429, headers: e.response.headers, message: e.message }, Date.now()) : undefined;
+      const e = error as Error & { status?: number; response?: { headers: Record<string, string | number | undefined> } };
+      if ((e.status !== 403 && e.status !== 429) || e.response === undefined) throw error;
+      const wait = rateLimitWait({ status: e.status, headers: e.response.headers, message: e.message }, Date.now());
+      if (wait === undefined) throw error;
+      if (e.status === 403) {
+        if (wait.kind === 'secondary' && e.response.headers['retry-after'] === undefined) e.response.headers['retry-after'] = String(wait.seconds);
+        throw error;
+      }
       const retryCount = Number((options.request as { retryCount?: number } | undefined)?.retryCount ?? 0);
       const retrier = (octokit as unknown as { retry?: { retryRequest(error: unknown, retries: number, retryAfter: number): Error } }).retry;
-      if (wait !== undefined && retrier !== undefined && decide(wait.kind, wait.seconds, requestLine(octokit, options), retryCount)) {
+      if (retrier !== undefined && decide(wait.kind, wait.seconds, requestLine(octokit, options), retryCount)) {
         throw retrier.retryRequest(error, retryCount + 1, wait.seconds);
       }
       throw error;
@@ -76,8 +87,8 @@ function rateLimit429(decide: LimitDecision): Parameters<typeof Octokit.plugin>[
   };
 }
 
-const retriedByRetryPlugin = (decide: LimitDecision) => Octokit.plugin(throttling, rateLimit429(decide), retry);
-export type ReportClient = InstanceType<ReturnType<typeof retriedByRetryPlugin>>;
+const reportOctokit = (decide: LimitDecision) => Octokit.plugin(rateLimitAnswers(decide), throttling, retry);
+export type ReportClient = InstanceType<ReturnType<typeof reportOctokit>>;
 
 /**
  * An Octokit waiting out GitHub's rate limits (403 and 429, see rate-limit.ts) up to `rateLimitRetries`
@@ -89,7 +100,7 @@ export function createClient(options: ClientOptions): ReportClient {
   const decide = limitDecision(options);
   const onLimit = (kind: RateLimitKind) => (retryAfter: number, request: object, octokit: Parameters<typeof requestLine>[0], retryCount: number): boolean =>
     decide(kind, retryAfter, requestLine(octokit, request), retryCount);
-  const ReportOctokit = retriedByRetryPlugin(decide);
+  const ReportOctokit = reportOctokit(decide);
   return new ReportOctokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
@@ -97,7 +108,7 @@ export function createClient(options: ClientOptions): ReportClient {
     // Octokit logs every 4xx as a warning; the command reports failures itself.
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary'), retryAfterBaseValue: base },
-    // 429 is the hook's (above), with the wait GitHub asks for; 403 is the throttling plugin's.
+    // 429 is the hook's (above), with the wait GitHub asks for; 403 the throttling plugin's.
     retry: { retryAfterBaseValue: base, retries, doNotRetry: [400, 401, 403, 404, 422, 429, 451] },
   });
 }

@@ -69,6 +69,8 @@ describe('the report client against each rate-limit answer', () => {
     ['secondary 403 with retry-after 10', { kind: 'secondary-403', retryAfter: 10 }, 10, 'secondary rate limit'],
     ['secondary 403 without retry-after (a minute)', { kind: 'secondary-403', retryAfter: null }, 60, 'secondary rate limit'],
     ['secondary 429 without retry-after (a minute)', { kind: 'secondary-429', retryAfter: null }, 60, 'secondary rate limit'],
+    ['secondary 403, nothing remaining, no retry-after: until the reset', { kind: 'secondary-403', retryAfter: null, resetIn: 100 }, 100, 'secondary rate limit'],
+    ['secondary 429, nothing remaining, no retry-after: until the reset', { kind: 'secondary-429', retryAfter: null, resetIn: 100 }, 100, 'secondary rate limit'],
     ['primary 403, reset in 10 s', { kind: 'primary-403', resetIn: 10 }, 10, 'rate limit'],
     ['primary 429, reset in 10 s', { kind: 'primary-429', resetIn: 10 }, 10, 'rate limit'],
   ] as const)('%s: waits as asked, then retries', async (_name, injection, seconds, line) => {
@@ -89,6 +91,13 @@ describe('the report client against each rate-limit answer', () => {
     const run = await listPulls(injection, 900);
     expect(run.outcome.status).toBe(status);
     expect(run.answers).toEqual([status]);
+    expect(run.logs).toEqual([]);
+  });
+
+  it('retries a server error (5xx) too, without a rate-limit line', async () => {
+    const run = await listPulls({ kind: 'server-error', times: 2 });
+    expect(run.outcome).toEqual({ status: 200 });
+    expect(run.answers).toEqual([502, 502, 200]);
     expect(run.logs).toEqual([]);
   });
 
