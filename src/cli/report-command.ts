@@ -8,9 +8,10 @@ import { settingsFileName } from '../config/environment';
 import { loadSettings } from '../config/resolve';
 import { SettingsError } from '../config/validate';
 import { computeReport } from '../report/compute';
-import { createClient, fetchRepository, type ClientOptions } from '../report/github';
+import { MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES, createClient, fetchRepository, type ClientOptions } from '../report/github';
 import type { Report, ReportSettings } from '../report/model';
 import { parseSince, parseUntil, repositoryError } from '../report/options';
+import { rateLimitFailure } from '../report/rate-limit';
 import { renderHtml } from '../report/render-html';
 import { renderJson } from '../report/render-json';
 import { renderMarkdown } from '../report/render-markdown';
@@ -126,9 +127,10 @@ export function registerReportCommand(program: Command): void {
 
 /** A GitHub API error in one line: status, method, URL and GitHub's message. */
 function githubError(err: unknown): string {
-  const e = err as { status?: number; request?: { method?: string; url?: string }; response?: { data?: { message?: string } }; message?: string };
+  const e = err as { status?: number; request?: { method?: string; url?: string }; response?: { headers?: Record<string, string>; data?: { message?: string } }; message?: string };
   if (typeof e.status === 'number' && e.request !== undefined) {
-    const hint = e.status === 401 ? ' (set GITHUB_TOKEN to a valid token)' : e.status === 404 ? ' (a repository that does not exist, or a token that cannot read it)' : '';
+    const limit = rateLimitFailure({ status: e.status, headers: e.response?.headers ?? {}, message: e.message ?? '' }, Date.now(), MAX_RATE_LIMIT_WAIT_SECONDS, RATE_LIMIT_RETRIES);
+    const hint = e.status === 401 ? ' (set GITHUB_TOKEN to a valid token)' : e.status === 404 ? ' (a repository that does not exist, or a token that cannot read it)' : limit !== undefined ? ` (${limit})` : '';
     return `GitHub answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.response?.data?.message ?? e.message ?? ''}${hint}`;
   }
   return formatError(err);

@@ -14,9 +14,11 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { BLOCKED_LABEL, runIdOfBlockedIssue, runIdOfFixBranch } from '../github/remediation';
 import type { FixPull, RepositoryData, RunAttempt } from './model';
+import { rateLimitWait, type RateLimitKind } from './rate-limit';
 
-const ReportOctokit = Octokit.plugin(throttling, retry);
-export type ReportClient = InstanceType<typeof ReportOctokit>;
+/** Default limits of a rate-limit wait: retries per request, and the longest single wait. */
+export const RATE_LIMIT_RETRIES = 3;
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 900;
 
 /** Client options; the wait multipliers exist so tests can make a rate-limit wait take milliseconds. */
 export interface ClientOptions {
@@ -25,28 +27,89 @@ export interface ClientOptions {
   readonly baseUrl?: string;
   /** How many times a rate-limited request is retried (default 3). */
   readonly rateLimitRetries?: number;
+  /** The longest wait GitHub may ask for before the request fails instead (default 900 s). */
+  readonly maxWaitSeconds?: number;
   /** Milliseconds per second of `retry-after` / reset wait (default 1000). */
   readonly retryAfterBaseValue?: number;
   /** Called with a line when a request waits for a rate limit. */
   readonly log?: (line: string) => void;
 }
 
-/** An Octokit with throttling (403 rate limits) and retry (5xx, 429) plugins. */
-export function createClient(options: ClientOptions): ReportClient {
-  const retries = options.rateLimitRetries ?? 3;
-  const base = options.retryAfterBaseValue ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number): boolean => {
-    options.log?.(`${kind} on ${request.method} ${request.url}: waiting ${retryAfter} s (retry ${retryCount + 1} of ${retries})`);
-    return retryCount < retries;
+/** Whether to wait out a limit: within the retries and the longest wait; says so on the log. */
+type LimitDecision = (kind: RateLimitKind, seconds: number, request: string, retryCount: number) => boolean;
+
+/** `GET https://…/repos/o/r/pulls?state=all`: the request as sent (handlers get the route template and its parameters). */
+function requestLine(octokit: { request: { endpoint: { parse(options: object): { method: string; url: string } } } }, options: object): string {
+  const { method, url } = octokit.request.endpoint.parse(options);
+  return `${method} ${url}`;
+}
+
+function limitDecision(options: ClientOptions): LimitDecision {
+  const retries = options.rateLimitRetries ?? RATE_LIMIT_RETRIES;
+  const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
+  return (kind, seconds, request, retryCount) => {
+    if (retryCount >= retries || seconds > maxWait) return false;
+    options.log?.(`${kind === 'primary' ? 'rate limit' : 'secondary rate limit'} on ${request}: waiting ${seconds} s (retry ${retryCount + 1} of ${retries})`);
+    return true;
   };
+}
+
+/**
+ * Gives every rate-limit answer the wait the docs ask for (rate-limit.ts), where the plugins at
+ * their pinned versions would not: the throttling plugin (8.2.0, src/index.ts) handles 403 answers
+ * only, and waits its fallback minute for a secondary limit without `retry-after` even when
+ * `x-ratelimit-remaining: 0` names a later reset; the retry plugin (6.1.0, src/error-request.ts)
+ * retries a 429 after 1, 4, 9 s whatever it asks. Registered first, this hook sees each answer
+ * before both: to such a 403 it adds the `retry-after` the docs imply, for the throttling plugin to
+ * wait; a 429 it hands to the retry plugin with its wait (`octokit.retry.retryRequest`, that
+ * plugin's API for a retry after a given delay), the retry plugin being told not to retry 429s
+ * on its own.
+ */
+function rateLimitAnswers(decide: LimitDecision): Parameters<typeof Octokit.plugin>[number] {
+  return octokit => {
+    octokit.hook.error('request', (error, options) => {
+      const e = error as Error & { status?: number; response?: { headers: Record<string, string | number | undefined> } };
+      if ((e.status !== 403 && e.status !== 429) || e.response === undefined) throw error;
+      const wait = rateLimitWait({ status: e.status, headers: e.response.headers, message: e.message }, Date.now());
+      if (wait === undefined) throw error;
+      if (e.status === 403) {
+        if (wait.kind === 'secondary' && e.response.headers['retry-after'] === undefined) e.response.headers['retry-after'] = String(wait.seconds);
+        throw error;
+      }
+      const retryCount = Number((options.request as { retryCount?: number } | undefined)?.retryCount ?? 0);
+      const retrier = (octokit as unknown as { retry?: { retryRequest(error: unknown, retries: number, retryAfter: number): Error } }).retry;
+      if (retrier !== undefined && decide(wait.kind, wait.seconds, requestLine(octokit, options), retryCount)) {
+        throw retrier.retryRequest(error, retryCount + 1, wait.seconds);
+      }
+      throw error;
+    });
+    return {};
+  };
+}
+
+const reportOctokit = (decide: LimitDecision) => Octokit.plugin(rateLimitAnswers(decide), throttling, retry);
+export type ReportClient = InstanceType<ReturnType<typeof reportOctokit>>;
+
+/**
+ * An Octokit waiting out GitHub's rate limits (403 and 429, see rate-limit.ts) up to `rateLimitRetries`
+ * times per request and `maxWaitSeconds` per wait, and retrying 5xx answers (retry plugin).
+ */
+export function createClient(options: ClientOptions): ReportClient {
+  const retries = options.rateLimitRetries ?? RATE_LIMIT_RETRIES;
+  const base = options.retryAfterBaseValue ?? 1000;
+  const decide = limitDecision(options);
+  const onLimit = (kind: RateLimitKind) => (retryAfter: number, request: object, octokit: Parameters<typeof requestLine>[0], retryCount: number): boolean =>
+    decide(kind, retryAfter, requestLine(octokit, request), retryCount);
+  const ReportOctokit = reportOctokit(decide);
   return new ReportOctokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'ci-remediation-report',
     // Octokit logs every 4xx as a warning; the command reports failures itself.
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit'), retryAfterBaseValue: base },
-    retry: { retryAfterBaseValue: base, retries },
+    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary'), retryAfterBaseValue: base },
+    // 429 is the hook's (above), with the wait GitHub asks for; 403 the throttling plugin's.
+    retry: { retryAfterBaseValue: base, retries, doNotRetry: [400, 401, 403, 404, 422, 429, 451] },
   });
 }
 

@@ -57,10 +57,20 @@ export interface RepoFixture {
 /** A webhook as a test describes it. */
 export interface FakeHook { id: number; active: boolean; events: string[]; url: string; contentType?: string }
 
-/** A rate-limit answer given to the first request whose path (pathname + search) matches. */
+/**
+ * A rate-limit answer (or a 502) given to the first request(s) whose path (pathname + search)
+ * matches. GitHub answers either limit with 403 or 429 (docs.github.com "Rate limits for the REST
+ * API", "Exceeding the rate limit").
+ */
 export interface RateLimitInjection {
   readonly path: RegExp;
-  readonly kind: 'primary-403' | 'secondary-403' | 'secondary-429';
+  readonly kind: 'primary-403' | 'primary-429' | 'secondary-403' | 'secondary-429' | 'server-error';
+  /** Secondary limits: the `retry-after` seconds, or null for none (default 2). */
+  readonly retryAfter?: number | null;
+  /** Seconds from now to `x-ratelimit-reset` (primary: default 0; secondary: with `x-ratelimit-remaining: 0`, none by default). */
+  readonly resetIn?: number;
+  /** How many requests in a row get this answer (default 1). */
+  readonly times?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -80,6 +90,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly authorization?: string;
   readonly status: number;
+  /** When it was answered (Date.now()). */
+  readonly at: number;
 }
 
 const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
@@ -94,7 +106,7 @@ export class FakeGitHubApi {
   public readonly deliveries = new Map<number, number[]>();
   /** REST objects answered as they are to `GET <path>` (e.g. `/repos/o/r/actions/runs/1`). */
   public readonly objects = new Map<string, unknown>();
-  private readonly injected = new Set<RateLimitInjection>();
+  private readonly injected = new Map<RateLimitInjection, number>();
   private readonly server = http.createServer((req, res) => this.handle(req, res));
 
   private constructor(private readonly options: FakeGitHubOptions) {}
@@ -121,7 +133,7 @@ export class FakeGitHubApi {
     const url = new URL(req.url ?? '/', this.url);
     const path = `${url.pathname}${url.search}`;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      this.requests.push({ method: req.method ?? '', url: path, authorization: req.headers.authorization, status });
+      this.requests.push({ method: req.method ?? '', url: path, authorization: req.headers.authorization, status, at: Date.now() });
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', 'x-ratelimit-limit': '5000', ...headers });
       res.end(JSON.stringify(body));
     };
@@ -130,17 +142,22 @@ export class FakeGitHubApi {
       send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
       return;
     }
-    const injection = (this.options.rateLimits ?? []).find(i => !this.injected.has(i) && i.path.test(path));
+    const injection = (this.options.rateLimits ?? []).find(i => (this.injected.get(i) ?? 0) < (i.times ?? 1) && i.path.test(path));
     if (injection !== undefined) {
-      this.injected.add(injection);
-      if (injection.kind === 'primary-403') {
-        send(403, { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
-          { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) });
+      this.injected.set(injection, (this.injected.get(injection) ?? 0) + 1);
+      if (injection.kind === 'server-error') {
+        send(502, { message: 'Server Error' });
+      } else if (injection.kind === 'primary-403' || injection.kind === 'primary-429') {
+        send(injection.kind === 'primary-403' ? 403 : 429, { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + (injection.resetIn ?? 0)) });
       } else {
         send(injection.kind === 'secondary-403' ? 403 : 429, {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1.',
           documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-        }, { 'retry-after': '2' });
+        }, {
+          ...(injection.retryAfter === null ? {} : { 'retry-after': String(injection.retryAfter ?? 2) }),
+          ...(injection.resetIn === undefined ? {} : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + injection.resetIn) }),
+        });
       }
       return;
     }

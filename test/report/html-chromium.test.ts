@@ -13,6 +13,9 @@ import type { RepositoryData } from '../../src/report/model';
 import { renderHtml } from '../../src/report/render-html';
 import { PROJECT_ROOT } from '../helpers/chart';
 
+// Chromium starts three times (up to 60 s each, see open()): jest's 5 s default is far too short.
+jest.setTimeout(200_000);
+
 const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts', 'report');
 
 function chromium(): string {

@@ -11,6 +11,10 @@ import { ensureCompiled } from '../helpers/cli-process';
 import { DATASET_SETTINGS_YAML, apiRepository, webRepository } from './github-dataset';
 import { FakeGitHubApi } from '../helpers/fake-github-api';
 
+// Each test spawns the compiled CLI (several times for some): on a loaded machine that takes
+// seconds, far beyond jest's 5 s default.
+jest.setTimeout(120_000);
+
 let github: FakeGitHubApi;
 let dir: string;
 let config: string;
@@ -59,6 +63,20 @@ describe('ci-remediation report', () => {
     expect(json.repositories.map((r: { repository: string }) => r.repository)).toEqual(['acme/api', 'acme/web']);
     expect(json.total).toMatchObject({ failures: 18, eligible: 13, fixed: 5, autoFixRate: 0.3846 });
     expect(Object.keys(json.failures[0]).sort()).toEqual(['attempts', 'branch', 'costUsd', 'createdAt', 'failedAt', 'outcome', 'remediated', 'repository', 'runAttempt', 'runId', 'timeToGreenMinutes', 'turns', 'workflow']);
+    // Every object as the README's schema lists it.
+    const SUMMARY = ['failures', 'skipped', 'eligible', 'remediated', 'fixed', 'blocked', 'falsePositives', 'pending', 'notRemediated', 'skipReasons',
+      'autoFixRate', 'humanInterventionRate', 'falsePositiveRate', 'timeToGreenMinutes', 'attemptsPerFix', 'costUsd', 'turns', 'kpis'];
+    expect(Object.keys(json.total)).toEqual(SUMMARY);
+    expect(Object.keys(json.repositories[0])).toEqual(['repository', 'summary', 'workflows']);
+    expect(Object.keys(json.repositories[0].summary)).toEqual(SUMMARY);
+    expect(Object.keys(json.repositories[0].workflows[0])).toEqual(['workflow', 'summary']);
+    expect(Object.keys(json.repositories[0].workflows[0].summary)).toEqual(SUMMARY);
+    expect(Object.keys(json.total.timeToGreenMinutes)).toEqual(['count', 'p50', 'p90']);
+    expect(Object.keys(json.total.costUsd)).toEqual(['total', 'perRemediation']);
+    expect(Object.keys(json.total.turns)).toEqual(['total', 'perRemediation']);
+    expect(Object.keys(json.total.kpis[0])).toEqual(['name', 'value', 'comparator', 'target', 'status']);
+    expect(Object.keys(json.weeks[0])).toEqual(['weekStart', 'failures', 'eligible', 'fixed', 'autoFixRate']);
+    expect(json.failures.find((f: { runId: number }) => f.runId === 109)).toMatchObject({ outcome: 'skipped', skipReason: 'skip token' });
   });
 
   it('prints the terminal table with the KPIs marked', async () => {
@@ -90,6 +108,13 @@ describe('ci-remediation report', () => {
     expect(prom.stdout).toContain('ci_remediation_skipped_by_reason{repository="acme/web",workflow="(all)",reason="repository not in settings"} 1');
     expect(prom.stdout).toContain('ci_remediation_kpi_met{repository="acme/api",workflow="(all)",kpi="autoFixRate"} 0');
     expect(prom.stdout).toContain('ci_remediation_kpi_target{kpi="timeToGreenP50Minutes"} 1800');
+    // The metric names are an interface (dashboards, alerts): exactly the README's list.
+    expect([...prom.stdout.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(m => `${m[1]} ${m[2]}`).sort()).toEqual([
+      'failures', 'skipped', 'skipped_by_reason', 'eligible', 'remediated', 'fixed', 'blocked', 'false_positives', 'pending', 'not_remediated',
+      'auto_fix_ratio', 'human_intervention_ratio', 'false_positive_ratio', 'attempts_per_fix', 'time_to_green_seconds', 'time_to_green_count',
+      'cost_usd', 'cost_per_remediation_usd', 'turns_per_remediation', 'kpi_met', 'kpi_target', 'window_start_timestamp_seconds',
+      'window_end_timestamp_seconds', 'report_timestamp_seconds',
+    ].map(n => `ci_remediation_${n} gauge`).sort());
     // No data, no series: acme/web has no eligible failure.
     expect(prom.stdout).not.toMatch(/ci_remediation_auto_fix_ratio\{repository="acme\/web"/);
   });
@@ -108,6 +133,18 @@ describe('ci-remediation report', () => {
     expect(settings.status).toBe(2);
     expect(settings.stderr).toContain('filters.skipToken');
     expect((await report([])).status).toBe(2);
+  });
+
+  it('exits 1 when GitHub asks for a longer rate-limit wait than the report waits, saying when to run again', async () => {
+    const limited = await FakeGitHubApi.start({ repos: { 'acme/api': apiRepository() }, rateLimits: [{ path: /\/actions\/runs\?/, kind: 'secondary-429', retryAfter: 3600 }] });
+    try {
+      const run = await report(['--repo', 'acme/api', ...window()], { GITHUB_API_URL: limited.url });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^report failed: GitHub answered 429 to GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/api\/actions\/runs\?.*: You have exceeded a secondary rate limit\..* \(GitHub's secondary rate limit: GitHub asks to wait 3600 s, longer than the report waits \(at most 900 s\); run the report again after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, or with a token whose limit is not used up\)\n$/);
+      expect(limited.requests).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('exits 1 when GitHub refuses, with the status and the request', async () => {

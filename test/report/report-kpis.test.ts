@@ -62,13 +62,14 @@ describe('report against a fake GitHub', () => {
     expect(github.requests.every(r => r.authorization === 'token test-token')).toBe(true);
   });
 
-  it('waits out the rate limits and retries (403 primary and secondary: throttling; 429: retry)', () => {
+  it('waits out the rate limits and retries (403: the throttling plugin; 429: the wait it asks, through the retry plugin)', () => {
     const answers = (re: RegExp) => github.requests.filter(r => re.test(r.url)).slice(0, 2).map(r => r.status);
     expect(answers(/\/acme\/api\/pulls\?.*page=1|\/acme\/api\/pulls\?(?!.*page=)/)).toEqual([403, 200]);
     expect(answers(/\/acme\/api\/issues\?/)).toEqual([403, 200]);
     expect(answers(/\/acme\/api\/commits\/sha102/)).toEqual([429, 200]);
     expect(logs.some(l => /^rate limit on GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/api\/pulls\?.*: waiting 1 s \(retry 1 of 3\)$/.test(l))).toBe(true);
     expect(logs.some(l => /^secondary rate limit on GET .*\/repos\/acme\/api\/issues\?.*: waiting 2 s /.test(l))).toBe(true);
+    expect(logs.some(l => /^secondary rate limit on GET .*\/repos\/acme\/api\/commits\/sha102\w*\/comments.*: waiting 2 s /.test(l))).toBe(true);
   });
 
   it('gives every failure the outcome the definitions say', () => {
