@@ -3,8 +3,10 @@
 // Argo Events: the upstream CRDs leave `spec` untyped, so the types come from the
 // upstream JSON schema (vendored as imports/schemas/argo-events.schema.json).
 // CodeRun: from the CRD file imports/crds/coderuns.agents.platform.yaml.
-// PrometheusRule: from prometheus-operator's CRD (v0.93.0, Apache-2.0, see
-// imports/crds/PROMETHEUS-OPERATOR-LICENSE), imports/crds/prometheusrules.monitoring.coreos.com.yaml.
+// PrometheusRule and PodMonitor: from prometheus-operator's CRDs (v0.93.0, Apache-2.0, see
+// imports/crds/PROMETHEUS-OPERATOR-LICENSE), imports/crds/prometheusrules.monitoring.coreos.com.yaml
+// and imports/crds/podmonitors.monitoring.coreos.com.yaml (example/prometheus-operator-crd/ at v0.93.0).
+// CRDs of one API group share one file, `<group>.ts`.
 // Output is byte-for-byte reproducible (no timestamps, sorted input).
 'use strict';
 const fs = require('fs');
@@ -42,7 +44,9 @@ async function main() {
     schema: definitions[`io.argoproj.events.v1alpha1.${kind}`],
   }));
   const files = [['argoproj.io.ts', argo, definitions]];
-  for (const crdFile of ['coderuns.agents.platform.yaml', 'prometheusrules.monitoring.coreos.com.yaml']) {
+  const crdFiles = ['coderuns.agents.platform.yaml', 'prometheusrules.monitoring.coreos.com.yaml', 'podmonitors.monitoring.coreos.com.yaml'];
+  const byGroup = new Map();
+  for (const crdFile of crdFiles) {
     const crd = YAML.parse(fs.readFileSync(path.join(out, 'crds', crdFile), 'utf8'));
     const defs = crd.spec.versions.filter(v => v.served).map(v => ({
       fqn: crd.spec.names.kind,
@@ -52,8 +56,9 @@ async function main() {
       custom: true,
       schema: v.schema.openAPIV3Schema,
     }));
-    files.push([`${crd.spec.group}.ts`, defs, {}]);
+    byGroup.set(crd.spec.group, [...(byGroup.get(crd.spec.group) ?? []), ...defs]);
   }
+  for (const [group, defs] of byGroup) files.push([`${group}.ts`, defs, {}]);
   for (const [fileName, defs, defsMap] of files) {
     const code = render(fileName, defs, defsMap);
     await code.save(out);

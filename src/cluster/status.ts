@@ -2,19 +2,13 @@
  * Gathers what `status` needs from the cluster and runs the checks over it.
  */
 import type { ResolvedSettings } from '../config/settings';
+import { SENSOR_POD_LABEL } from '../constructs/ci-failure-sensor';
 import { EVENT_SOURCE_POD_LABEL } from '../constructs/github-event-source';
 import { accessQuestions, checkCodeRunCrd, checkConditions, checkEndpoints, checkEventBus, checkObject, checkPods, checkRbac, checkWebhookSecret, type CheckResult } from './checks';
 import { REMEDIATION_SELECTOR } from '../github/remediation';
 import { newestCodeRuns, type CodeRunRow } from './coderuns';
 import type { DesiredStack } from './desired';
 import type { Cluster } from './kube';
-
-/**
- * Label the argo-events controller puts on Sensor pods (`LabelSensorName = "sensor-name"` beside
- * `LabelEventSourceName = "eventsource-name"` in argo-events 6478ece
- * pkg/apis/events/v1alpha1/const.go, lines 187 and 197).
- */
-export const SENSOR_POD_LABEL = 'sensor-name';
 
 /** EventBus used when an object names none (argo-events: `eventBusName` defaults to `default`). */
 const DEFAULT_EVENT_BUS = 'default';

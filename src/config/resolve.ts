@@ -81,8 +81,9 @@ function applyDefaults(settings: CiRemediationSettings): ResolvedSettings {
   const resolved = structuredClone(settings) as Mutable<ResolvedSettings>;
   fillDefaults(settingsSchemaJson(), resolved as Record<string, unknown>);
   // The defaults that depend on other settings (each documented by its `defaultText`).
-  const { eventSource, codeRun } = resolved;
+  const { eventSource, codeRun, monitoring } = resolved;
   if (!eventSource.repositories && !eventSource.organizations) eventSource.organizations = [...DEFAULT_ORGANIZATIONS];
   codeRun.cli.model ??= codeRun.model;
+  monitoring.podMonitor.enabled ??= Boolean(monitoring.grafanaDashboard?.enabled || monitoring.prometheusRules?.enabled);
   return resolved;
 }

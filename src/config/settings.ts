@@ -281,7 +281,7 @@ export const settingsSchema = Type.Object({
     project: defaulted(nonEmptyString, 'default', 'Argo CD project'),
   }, { additionalProperties: false })),
   // The monitoring objects: their options are the constructs' props (GrafanaDashboard,
-  // RemediationAlerts), with the constructs' defaults; see the README's Monitoring section.
+  // RemediationAlerts, ArgoEventsPodMonitors), with the constructs' defaults; see the README's Monitoring section.
   monitoring: group({
     grafanaDashboard: Type.Optional(object({
       enabled: required(Type.Boolean(), '`true` adds the ConfigMap holding the Grafana dashboard (see [Monitoring](#monitoring)); required when `grafanaDashboard` is set'),
@@ -318,6 +318,19 @@ export const settingsSchema = Type.Object({
       reportMaxAge: defaulted(promDuration, ALERTS_DEFAULTS.reportMaxAge, 'a report older than this (or none) alerts; above the interval the report runs at'),
       runbookUrl: defaulted(nonEmptyString, ALERTS_DEFAULTS.runbookUrl, 'this README\'s address; each alert links `<runbookUrl>#<alert name in lower case>`'),
     })),
+    // On with either of the others: both read the metrics only a scrape brings in.
+    podMonitor: group({
+      enabled: derived(
+        Type.Boolean(),
+        '`true` adds the `PodMonitor`s that make Prometheus scrape the Sensor\'s and the EventSource\'s metrics (see [Monitoring](#monitoring))',
+        '`true` when `grafanaDashboard` or `prometheusRules` is enabled',
+      ),
+      labels: defaulted(
+        stringMap({ expected: 'a map of label keys to label values' }), {},
+        'labels of the PodMonitors: kube-prometheus-stack\'s Prometheus loads only PodMonitors labelled `release: <its Helm release>` unless its `podMonitorSelector` says otherwise',
+      ),
+      interval: optional(promDuration, 'how often Prometheus scrapes the pods', 'Prometheus\' `scrape_interval`'),
+    }),
   }),
 }, { additionalProperties: false });
 

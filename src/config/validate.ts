@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { patternEntryError } from '../filters/data-filter';
 import { labelKeyProblem, labelValueProblem } from '../engine/validation/kubernetes-names';
 import { EVENT_ENV, SETTINGS_ENV, SETTINGS_ENV_SOURCE } from '../github/remediation';
-import { grafanaDashboardProblems, remediationAlertsProblems } from '../monitoring/options';
+import { argoEventsPodMonitorsProblems, grafanaDashboardProblems, remediationAlertsProblems } from '../monitoring/options';
 import type { CiRemediationSettings } from './settings';
 
 /** What a shell and Kubernetes accept as an environment variable name. */
@@ -137,9 +137,10 @@ function semanticProblems(settings: CiRemediationSettings): string[] {
     }
   }
   // The monitoring constructs check their own options; named here under their settings.
-  const { grafanaDashboard, prometheusRules } = settings.monitoring ?? {};
+  const { grafanaDashboard, prometheusRules, podMonitor } = settings.monitoring ?? {};
   if (grafanaDashboard) problems.push(...grafanaDashboardProblems(grafanaDashboard).map(p => `monitoring.grafanaDashboard.${p}`));
   if (prometheusRules) problems.push(...remediationAlertsProblems(prometheusRules).map(p => `monitoring.prometheusRules.${p}`));
+  if (podMonitor) problems.push(...argoEventsPodMonitorsProblems(podMonitor).map(p => `monitoring.podMonitor.${p}`));
   // One pass with a map from the lower-cased name to its first index (linear in the list).
   const firstIndex = new Map<string, number>();
   (settings.repositories ?? []).forEach((repository, i) => {

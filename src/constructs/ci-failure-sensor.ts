@@ -44,6 +44,13 @@ export const DEPENDENCY_NAME = 'workflow-run-failed';
 export const TRIGGER_NAME = 'create-coderun';
 
 /**
+ * Label the Argo Events controller puts on Sensor pods (`LabelSensorName = "sensor-name"`, argo-events
+ * 6478ece pkg/apis/events/v1alpha1/const.go line 187, set by pkg/reconciler/sensor/controller.go
+ * lines 125-129 beside `controller: sensor-controller` and `owner-name`).
+ */
+export const SENSOR_POD_LABEL = 'sensor-name';
+
+/**
  * The Sensor: one dependency on the GitHub EventSource whose data filters pass only
  * real failures of the configured repositories, and one trigger creating a CodeRun.
  * One Sensor serves every repository.

@@ -6,6 +6,7 @@ import type { ResolvedSettings } from '../config/settings';
 import { ciFailureDataFilters } from '../filters/ci-failure-filters';
 import { codeRunTrigger } from '../triggers/coderun-trigger';
 import { AgentTemplatesConfigMaps } from './agent-templates-config-maps';
+import { ArgoEventsPodMonitors } from './argo-events-pod-monitors';
 import { CiFailureSensor, DEPENDENCY_NAME, TRIGGER_NAME } from './ci-failure-sensor';
 import { GitHubEventSource } from './github-event-source';
 import { GrafanaDashboard } from './grafana-dashboard';
@@ -31,7 +32,7 @@ function commonLabels(settings: ResolvedSettings): Record<string, string> {
 /**
  * The whole CI-failure remediation stack: GitHub EventSource and Service, the Sensor
  * with its filters and CodeRun trigger, least-privilege RBAC, and the agent templates; optionally
- * a Grafana dashboard and Prometheus alert rules watching them.
+ * a Grafana dashboard, Prometheus alert rules watching them, and the PodMonitors that scrape them.
  */
 export class CiRemediationChart extends Chart {
   /** Settings with defaults applied. */
@@ -44,6 +45,8 @@ export class CiRemediationChart extends Chart {
   public readonly dashboard?: GrafanaDashboard;
   /** The alert rules, when `monitoring.prometheusRules.enabled`. */
   public readonly alerts?: RemediationAlerts;
+  /** The PodMonitors scraping the Sensor's and EventSource's metrics, when `monitoring.podMonitor.enabled`. */
+  public readonly podMonitors?: ArgoEventsPodMonitors;
 
   constructor(scope: Construct, id: string, props: CiRemediationChartProps = {}) {
     const { baseDir, settings = settingsFrom({}), ...chartProps } = props;
@@ -95,7 +98,7 @@ export class CiRemediationChart extends Chart {
       sensor: { name: settings.sensor.name, namespace: settings.sensor.namespace },
       eventSource: { name: settings.eventSource.name, namespace: settings.eventSource.namespace },
     };
-    const { grafanaDashboard, prometheusRules } = settings.monitoring;
+    const { grafanaDashboard, prometheusRules, podMonitor } = settings.monitoring;
     if (grafanaDashboard?.enabled) {
       const { enabled: _enabled, ...options } = grafanaDashboard;
       this.dashboard = new GrafanaDashboard(this, 'GrafanaDashboard', { ...options, ...watched, labels });
@@ -103,6 +106,10 @@ export class CiRemediationChart extends Chart {
     if (prometheusRules?.enabled) {
       const { enabled: _enabled, ...options } = prometheusRules;
       this.alerts = new RemediationAlerts(this, 'PrometheusRules', { ...options, ...watched, labels: { ...options.labels, ...labels } });
+    }
+    if (podMonitor.enabled) {
+      const { enabled: _enabled, ...options } = podMonitor;
+      this.podMonitors = new ArgoEventsPodMonitors(this, 'PodMonitors', { ...options, ...watched, labels: { ...options.labels, ...labels } });
     }
   }
 }

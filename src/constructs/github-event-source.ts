@@ -47,7 +47,11 @@ export interface GitHubEventSourceProps {
   readonly labels?: Record<string, string>;
 }
 
-/** Label the Argo Events controller puts on EventSource pods. */
+/**
+ * Label the Argo Events controller puts on EventSource pods (`LabelEventSourceName = "eventsource-name"`,
+ * argo-events 6478ece pkg/apis/events/v1alpha1/const.go line 197, set by
+ * pkg/reconciler/eventsource/controller.go lines 89-93 beside `controller: eventsource-controller` and `owner-name`).
+ */
 export const EVENT_SOURCE_POD_LABEL = 'eventsource-name';
 
 /**

@@ -25,3 +25,19 @@ export const EVENTS_SENT_FAILED = 'argo_events_events_sent_failed_total';
 export const EVENTS_PROCESSING_FAILED = 'argo_events_events_processing_failed_total';
 /** EventSource: summary of event processing durations (receipt to EventBus) in milliseconds. */
 export const EVENT_PROCESSING_DURATION = 'argo_events_event_processing_duration_milliseconds';
+
+/**
+ * Where every Sensor and EventSource pod serves these metrics: the controller declares the container
+ * port `{ name: "metrics", containerPort: 7777 }` on the pod's `main` container (argo-events 6478ece
+ * pkg/reconciler/sensor/resource.go lines 315-317 and pkg/reconciler/eventsource/resource.go lines
+ * 353-355; `SensorMetricsPort`/`EventSourceMetricsPort = 7777` in pkg/apis/events/v1alpha1/const.go
+ * lines 222-223), and the pod serves `/metrics` on it (pkg/metrics/metrics.go line 216, started by
+ * pkg/sensors/cmd/start.go line 81 and pkg/eventsources/cmd/start.go line 59). A Sensor's or
+ * EventSource's `spec.template.container` cannot change the ports (ApplyToContainer,
+ * pkg/apis/events/v1alpha1/template.go, merges resources, security context, env and mounts only).
+ */
+export const METRICS_PORT_NAME = 'metrics';
+/** The number of {@link METRICS_PORT_NAME}. */
+export const METRICS_PORT = 7777;
+/** The HTTP path of the metrics. */
+export const METRICS_PATH = '/metrics';

@@ -1,5 +1,5 @@
 /**
- * The options of the monitoring constructs (GrafanaDashboard, RemediationAlerts), their defaults and
+ * The options of the monitoring constructs (GrafanaDashboard, RemediationAlerts, ArgoEventsPodMonitors), their defaults and
  * their checks, apart from the constructs so that the settings use them without loading cdk8s.
  * Each problem is `field: what is wrong and the fix`.
  */
@@ -61,6 +61,17 @@ export interface RemediationAlertsOptions {
    * e.g. `https://github.com/OWNER/ci-remediation/blob/main/README.md`. @default 'README.md'
    */
   readonly runbookUrl?: string;
+}
+
+/** The options of the ArgoEventsPodMonitors construct (its props but what it scrapes). */
+export interface ArgoEventsPodMonitorsOptions {
+  /**
+   * Labels of the two PodMonitor objects. Prometheus picks PodMonitors by its `podMonitorSelector`:
+   * with kube-prometheus-stack's defaults that is `release: <Helm release name>`. @default none
+   */
+  readonly labels?: Record<string, string>;
+  /** How often Prometheus scrapes the pods (a Prometheus duration). @default Prometheus' global `scrape_interval` */
+  readonly interval?: string;
 }
 
 /** Defaults of the GrafanaDashboard props (the settings under `monitoring.grafanaDashboard` show them too). */
@@ -147,5 +158,18 @@ export function remediationAlertsProblems(props: RemediationAlertsOptions): stri
     check(value !== '', `alertLabels.${label}: must not be empty (an empty label is no label in Prometheus)`);
   }
   check(runbookUrl === undefined || (runbookUrl.trim() !== '' && !/[\s#]/.test(runbookUrl)), `runbookUrl: "${runbookUrl}" must be the README's address without spaces or "#" (the alert's anchor is appended)`);
+  return problems;
+}
+
+/**
+ * What is wrong with the optional props, one `field: problem and fix` each (the settings name them
+ * under `monitoring.podMonitor`); empty when they are valid.
+ */
+export function argoEventsPodMonitorsProblems(props: ArgoEventsPodMonitorsOptions): string[] {
+  const problems: string[] = [];
+  if (props.interval !== undefined && durationMs(props.interval) === undefined) {
+    problems.push(`interval: "${props.interval}" is not ${DURATION_EXPECTED}`);
+  }
+  problems.push(...labelsProblems(props.labels));
   return problems;
 }

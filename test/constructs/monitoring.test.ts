@@ -1,7 +1,7 @@
 /**
- * The monitoring settings in the chart: both off by default (dist/ unchanged), and with both on,
- * a dashboard ConfigMap and a PrometheusRule that watch the configured Sensor and EventSource,
- * synthesized by the real command line and linted clean.
+ * The monitoring settings in the chart: all off by default (dist/ unchanged), and with both on,
+ * a dashboard ConfigMap and a PrometheusRule that watch the configured Sensor and EventSource, and
+ * the PodMonitors that scrape them, synthesized by the real command line and linted clean.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,6 +19,7 @@ describe('monitoring settings', () => {
     for (const settings of [{}, { monitoring: {} }, { monitoring: { grafanaDashboard: { enabled: false, folder: 'CI' }, prometheusRules: { enabled: false } } }]) {
       const kinds = synthChart(settings).map(m => m.kind);
       expect(kinds).not.toContain('PrometheusRule');
+      expect(kinds).not.toContain('PodMonitor');
       expect(kinds.filter(k => k === 'ConfigMap')).toHaveLength(1);
     }
   });
@@ -44,6 +45,32 @@ describe('monitoring settings', () => {
     expect(exprs).toContain('namespace="hooks", eventsource_name="gh"');
     expect(exprs).toContain('[12h]');
     for (const r of rule.spec.groups[0].rules) expect(r.labels.team).toBe('platform');
+    // The PodMonitors come with them, scraping the same Sensor and EventSource.
+    const monitors = manifests.filter(m => m.kind === 'PodMonitor');
+    expect(monitors.map(m => [m.metadata.namespace, m.metadata.name, m.spec.selector.matchLabels])).toEqual([
+      ['events', 'remediate-sensor', { 'sensor-name': 'remediate' }],
+      ['hooks', 'gh-eventsource', { 'eventsource-name': 'gh' }],
+    ]);
+    for (const m of monitors) expect(m.metadata.labels).toEqual({ env: 'prod', 'app.kubernetes.io/part-of': 'ci-remediation', 'app.kubernetes.io/managed-by': 'cdk8s' });
+  });
+
+  it.each([
+    ['the dashboard alone: two', { grafanaDashboard: { enabled: true } }, 2],
+    ['the rules alone: two', { prometheusRules: { enabled: true } }, 2],
+    ['the rules, PodMonitors turned off: none', { prometheusRules: { enabled: true }, podMonitor: { enabled: false } }, 0],
+    ['the PodMonitors alone: two', { podMonitor: { enabled: true } }, 2],
+    ['PodMonitor options but nothing enabled: none', { podMonitor: { interval: '30s' } }, 0],
+  ])('PodMonitors with %s', (_case, monitoring, count) => {
+    expect(synthChart({ monitoring }).filter(m => m.kind === 'PodMonitor')).toHaveLength(count);
+  });
+
+  it('passes the PodMonitor labels and interval, the stack\'s labels winning', () => {
+    const monitors = synthChart({ monitoring: { prometheusRules: { enabled: true }, podMonitor: { labels: { release: 'kps' }, interval: '30s' } } })
+      .filter(m => m.kind === 'PodMonitor');
+    for (const m of monitors) {
+      expect(m.metadata.labels).toMatchObject({ release: 'kps', 'app.kubernetes.io/part-of': 'ci-remediation' });
+      expect(m.spec.podMetricsEndpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s' }]);
+    }
   });
 
   it.each([
@@ -53,7 +80,9 @@ describe('monitoring settings', () => {
     [{ monitoring: { prometheusRules: { enabled: true, noEventsFor: '0h' } } }, 'monitoring.prometheusRules.noEventsFor: "0h" is not a Prometheus duration'],
     [{ monitoring: { prometheusRules: { enabled: true, alertLabels: { severity: 'page' } } } }, 'monitoring.prometheusRules.alertLabels.severity: set by each alert itself'],
     [{ monitoring: { prometheusRules: { enabled: true, labels: { 'a b': 'x' } } } }, 'monitoring.prometheusRules.labels: key "a b" is not a valid label key'],
-    [{ monitoring: { alerts: true } }, 'monitoring.alerts: unknown setting; expected one of: grafanaDashboard, prometheusRules'],
+    [{ monitoring: { podMonitor: { enabled: true, interval: '30 s' } } }, 'monitoring.podMonitor.interval: must be a Prometheus duration'],
+    [{ monitoring: { podMonitor: { labels: { 'a b': 'x' } } } }, 'monitoring.podMonitor.labels: key "a b" is not a valid label key'],
+    [{ monitoring: { alerts: true } }, 'monitoring.alerts: unknown setting; expected one of: grafanaDashboard, prometheusRules, podMonitor'],
   ])('refuses %j naming the field', (settings, message) => {
     let error: unknown;
     try {
@@ -74,7 +103,7 @@ describe('monitoring settings', () => {
     expect(synth.status).toBe(0);
     const stack = path.join(out, 'ci-remediation.k8s.yaml');
     const kinds = YAML.parseAllDocuments(fs.readFileSync(stack, 'utf8')).map(d => d.toJS().kind);
-    expect(kinds).toEqual(expect.arrayContaining(['PrometheusRule', 'ConfigMap', 'Sensor', 'EventSource']));
+    expect(kinds).toEqual(expect.arrayContaining(['PrometheusRule', 'ConfigMap', 'Sensor', 'EventSource', 'PodMonitor']));
     const lint = runCli(['lint', stack]);
     expect(lint.stdout + lint.stderr).toBe('');
     expect(lint.status).toBe(0);
