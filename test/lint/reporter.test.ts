@@ -12,7 +12,8 @@ const TOOL = { name: 'ci-remediation', version: '0.1.0' };
 
 /** The vendored SARIF 2.1.0 schema (test/lint/fixtures/sarif/README.md) compiled with the project's Ajv. */
 function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  // Draft-04 style: the schema names itself with `id`, which Ajv (draft-07) reads as `$id`.
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as { $schema: string; id: string } & Record<string, unknown>;
   const { $schema: _draft, id, ...rest } = schema;
   // Without the u flag: the schema's `language` pattern has a stray `]` that only non-unicode regexes accept.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });

@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { computeReport } from '../../src/report/compute';
-import type { RepositoryData } from '../../src/report/model';
+import type { FixPull, RepositoryData, RunAttempt } from '../../src/report/model';
 import { renderHtml } from '../../src/report/render-html';
 import { PROJECT_ROOT } from '../helpers/chart';
 
@@ -35,9 +35,9 @@ function open(file: string, extra: string[] = []): { dom: string; console: strin
 
 /** A month with failures in three weeks, fixes with times to green and costs. */
 function sampleReport() {
-  const runs: RepositoryData['runs'] = [];
+  const runs: RunAttempt[] = [];
   const fixBranches: string[] = [];
-  const fixPulls: RepositoryData['fixPulls'][number][] = [];
+  const fixPulls: FixPull[] = [];
   const at = (day: number, minute: number): string => new Date(Date.UTC(2026, 10, day, 8, minute)).toISOString();
   [3, 4, 10, 11, 12, 18, 25].forEach((day, i) => {
     const id = 1000 + i;
