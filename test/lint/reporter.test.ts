@@ -26,7 +26,7 @@ function sarifValidator() {
 describe('lint output formats', () => {
   test('SARIF 2.1.0: valid against the official schema, one result per finding, rules listed once', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif(FINDINGS, TOOL)) as any;
+    const log = JSON.parse(formatSarif(FINDINGS, TOOL));
     expect(validate(log)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
     expect(log.version).toBe('2.1.0');
@@ -44,14 +44,14 @@ describe('lint output formats', () => {
 
   test('SARIF of no findings is a valid log with an empty run', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif([], TOOL)) as any;
+    const log = JSON.parse(formatSarif([], TOOL));
     expect(validate(log)).toBe(true);
     expect(log.runs[0].results).toEqual([]);
   });
 
   test('the schema check can fail: a result without a message is refused', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif(FINDINGS, TOOL)) as any;
+    const log = JSON.parse(formatSarif(FINDINGS, TOOL));
     delete log.runs[0].results[0].message;
     expect(validate(log)).toBe(false);
   });
