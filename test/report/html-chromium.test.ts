@@ -1,6 +1,6 @@
 /**
  * The HTML report in a real headless Chromium (Debian's `chromium`, installed by
- * scripts/ensure-chromium.sh before `npm test`): it renders with no console message (a script
+ * scripts/ensure-debian-tools.sh before `npm test`): it renders with no console message (a script
  * error, or a Content-Security-Policy violation from any external asset, is logged as
  * `INFO:CONSOLE` on stderr with --enable-logging=stderr), every chart has data marks in the
  * rendered DOM, and a screenshot is kept in test-artifacts/report/ (git-ignored).
@@ -20,7 +20,7 @@ function chromium(): string {
   for (const c of candidates) {
     if (spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0) return c;
   }
-  throw new Error('no Chromium found: run `bash scripts/ensure-chromium.sh` (as root it installs Debian\'s chromium) or set CHROMIUM');
+  throw new Error('no Chromium found: run `bash scripts/ensure-debian-tools.sh` (as root it installs Debian\'s chromium) or set CHROMIUM');
 }
 
 /** Opens `file` headless; returns the DOM after load and the console lines Chromium logged. */
