@@ -3,7 +3,6 @@
 // look-alikes) through the synthesized Sensor, against JSON.parse of the same deliveries,
 // in the same process. Target: replay <= 2x JSON.parse.
 'use strict';
-const fs = require('fs');
 const path = require('path');
 const examples = require('@octokit/webhooks-examples');
 

@@ -215,7 +215,7 @@ export function checkTemplates(templatesRoot: string, options: CheckOptions = {}
 /** Runs `command args` with `input` on stdin; a missing executable is a skip, not a failure. */
 function runTool(name: string, command: string, args: string[], input: string): CheckResult {
   const run = spawnSync(command, args, { input, encoding: 'utf8' });
-  if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+  if (run.error && 'code' in run.error && run.error.code === 'ENOENT') {
     return { name, status: 'skipped', detail: `${command} is not on PATH` };
   }
   if (run.error) return { name, status: 'fail', detail: `${command}: ${run.error.message}` };

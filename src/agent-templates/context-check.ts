@@ -137,7 +137,7 @@ export function contextProblems(program: hbs.AST.Program, name: string, context:
         }
       } else if (statement.type === 'BlockStatement') {
         const block = statement as hbs.AST.BlockStatement;
-        const helper = block.path.type === 'PathExpression' ? (block.path as hbs.AST.PathExpression).original : '';
+        const helper = block.path.type === 'PathExpression' ? block.path.original : '';
         if (helper === 'if' || helper === 'unless') {
           checkCondition(block, frames);
           walk(block.program, frames);

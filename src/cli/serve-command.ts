@@ -97,7 +97,7 @@ export async function startServe(options: ServeCommandOptions, output: CommandOu
   } catch (err) {
     const connection = err instanceof Error && err.name === 'ConnectionError';
     if (!(isInputError(err) || err instanceof JournalError || isSystemError(err) || connection)) throw err;
-    output.stderr(`${oneLine(err instanceof InputError || err instanceof JournalError || connection ? (err as Error).message : formatError(err))}\n`);
+    output.stderr(`${oneLine(err instanceof InputError || err instanceof JournalError || connection ? err.message : formatError(err))}\n`);
     return EXIT_BAD_INPUT;
   }
 }

@@ -142,5 +142,5 @@ export class ClusterSink implements ResourceSink {
 /** The result without the HTTP code kept for the 401 decision. */
 function strip(result: CreateResult & { code?: number }): CreateResult {
   const { code: _code, ...rest } = result;
-  return rest as CreateResult;
+  return rest;
 }

@@ -111,7 +111,7 @@ export class CodeRunFollower {
         if (type === 'ERROR') {
           // 410 Expired/Gone: the version is compacted away; anything else: start over from a list too.
           end = 'expired';
-          if ((object as { code?: number }).code !== 410) this.options.onWarning(`watch: ${String((object as { message?: unknown }).message ?? 'error event')}; listing again`);
+          if ((object as { code?: number }).code !== 410) this.options.onWarning(`watch: ${(object as { message?: string }).message ?? 'error event'}; listing again`);
           this.abort?.abort();
           return;
         }

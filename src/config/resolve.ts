@@ -51,7 +51,7 @@ function settingsSchemaJson(): SchemaNode {
     } catch {
       // Running from sources (tests): build it from the definition.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      schema = (require('./settings') as typeof import('./settings')).settingsSchema as SchemaNode;
+      schema = (require('./settings') as typeof import('./settings')).settingsSchema;
     }
   }
   return schema;
@@ -79,7 +79,7 @@ export function settingDefault(node: SchemaNode): unknown {
 /** Applies the defaults to validated settings (the input is not changed). */
 function applyDefaults(settings: CiRemediationSettings): ResolvedSettings {
   const resolved = structuredClone(settings) as Mutable<ResolvedSettings>;
-  fillDefaults(settingsSchemaJson(), resolved as Record<string, unknown>);
+  fillDefaults(settingsSchemaJson(), resolved);
   // The defaults that depend on other settings (each documented by its `defaultText`).
   const { eventSource, codeRun, monitoring } = resolved;
   if (!eventSource.repositories && !eventSource.organizations) eventSource.organizations = [...DEFAULT_ORGANIZATIONS];

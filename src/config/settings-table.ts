@@ -35,7 +35,7 @@ export function settingRows(schema: TSchema = settingsSchema): SettingRow[] {
     if (!node.description) throw new Error(`setting ${path} has no description: add one to src/config/settings.ts`);
     rows.push({ path, defaultText: defaultOf(node), description: node.description });
   };
-  visit(schema as Node, '');
+  visit(schema, '');
   return rows;
 }
 

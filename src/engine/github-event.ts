@@ -184,7 +184,7 @@ function survivesJsonText(value: unknown): boolean {
  */
 export function githubEvent(delivery: GitHubDelivery, options: GitHubEventOptions): SensorEvent {
   const headers = canonicalHeaders(delivery.headers);
-  let body = decodedBody(delivery, headers);
+  let body: unknown = decodedBody(delivery, headers);
   const fromDecoded = body !== undefined;
   if (body === undefined) {
     const payloadText = payloadOf(delivery, headers);

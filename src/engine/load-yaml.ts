@@ -36,7 +36,7 @@ export interface ManifestObject {
    * Position of the node at `path` inside the object, or of its nearest existing ancestor; with
    * `atKey`, of the key of the last segment.
    */
-  locate(path: IssuePath, atKey?: boolean): SourcePosition;
+  readonly locate: (path: IssuePath, atKey?: boolean) => SourcePosition;
   /** The parsed document it comes from (for rewriting the text in place) and its path there (`['items', i]` in a List). */
   readonly source: { readonly document: YAML.Document.Parsed; readonly prefix: IssuePath };
 }

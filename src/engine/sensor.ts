@@ -23,7 +23,7 @@ export interface SimulationResult {
    */
   dependencies: { name: string; passed: boolean; error: string | null; cannotEvaluate?: string }[];
   /** Per trigger; `cannotEvaluate` as for dependencies (`fired` false, `error` null). */
-  triggers: { name: string; fired: boolean; resource: unknown | null; error: string | null; cannotEvaluate?: string }[];
+  triggers: { name: string; fired: boolean; resource: unknown; error: string | null; cannotEvaluate?: string }[];
 }
 
 /** Why a dependency did not see the event at all. */

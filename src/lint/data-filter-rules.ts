@@ -127,7 +127,7 @@ function literalAlternatives(core: string): string[] | undefined {
 
 /** A `(word)` group in an otherwise literal core (`feat(scope)`), written where parentheses were meant, or undefined. */
 function literalGroup(core: string): string | undefined {
-  const match = /(?<!\\)\(([A-Za-z0-9_ .,:\/-]+)(?<!\\)\)/.exec(core);
+  const match = /(?<!\\)\(([A-Za-z0-9_ .,:/-]+)(?<!\\)\)/.exec(core);
   if (!match) return undefined;
   const before = core.slice(0, match.index);
   const after = core.slice(match.index + match[0].length);

@@ -249,16 +249,20 @@ function canonical(value: unknown): string {
     : v));
 }
 
+/** A JSON object or array, indexed by an issue path's segments. */
+type JsonContainer = Record<string | number, unknown>;
+
 function setAt(root: JsonObject, path: IssuePath, value: string): void {
-  let node: any = root;
-  for (const segment of path.slice(0, -1)) node = node[segment];
+  let node: JsonContainer = root;
+  for (const segment of path.slice(0, -1)) node = node[segment] as JsonContainer;
   node[path[path.length - 1]] = value;
 }
 
 /** `…template.retryStrategy` moved beside `template`. */
 function moveValue(root: JsonObject, path: IssuePath): void {
-  let trigger: any = root;
-  for (const segment of path.slice(0, -2)) trigger = trigger[segment];
-  trigger.retryStrategy = trigger.template.retryStrategy;
-  delete trigger.template.retryStrategy;
+  let trigger: JsonContainer = root;
+  for (const segment of path.slice(0, -2)) trigger = trigger[segment] as JsonContainer;
+  const template = trigger.template as JsonContainer;
+  trigger.retryStrategy = template.retryStrategy;
+  delete template.retryStrategy;
 }

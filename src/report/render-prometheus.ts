@@ -17,7 +17,7 @@ export async function renderPrometheus(report: Report): Promise<string> {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []): Gauge => new Gauge({ name: `${REPORT_METRIC_PREFIX}_${name}`, help, labelNames, registers: [registry] });
   const scope = ['repository', 'workflow'];
-  const counts: [keyof Summary & string, Gauge][] = [
+  const counts: [keyof Summary, Gauge][] = [
     ['failures', gauge('failures', 'Failed workflow runs created in the window.', scope)],
     ['skipped', gauge('skipped', 'Failures not remediated for a reason the settings explain.', scope)],
     ['eligible', gauge('eligible', 'Failures minus skipped.', scope)],
@@ -29,7 +29,7 @@ export async function renderPrometheus(report: Report): Promise<string> {
     ['notRemediated', gauge('not_remediated', 'Eligible failures without any remediation.', scope)],
   ];
   const skipped = gauge('skipped_by_reason', 'Skipped failures by inferred reason.', [...scope, 'reason']);
-  const ratios: [keyof Summary & string, Gauge][] = [
+  const ratios: [keyof Summary, Gauge][] = [
     ['autoFixRate', gauge('auto_fix_ratio', 'Fixed / eligible failures.', scope)],
     ['humanInterventionRate', gauge('human_intervention_ratio', '(Blocked + not remediated) / eligible failures.', scope)],
     ['falsePositiveRate', gauge('false_positive_ratio', 'False positives / remediated failures.', scope)],

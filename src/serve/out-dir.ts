@@ -139,10 +139,11 @@ export class OutDirSink implements ResourceSink {
     this.description = `out ${dir}`;
   }
 
-  async prepare(): Promise<void> {
+  prepare(): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
     // Temporary files of a batch a crash interrupted: never linked, so never a created resource.
     for (const name of fs.readdirSync(this.dir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+    return Promise.resolve();
   }
 
   async createAll(creations: readonly Creation[]): Promise<CreateResult[]> {

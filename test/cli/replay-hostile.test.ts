@@ -29,7 +29,7 @@ async function replay(paths: string[]) {
 async function writeLines(name: string, count: number, line: (i: number) => string): Promise<string> {
   const out = fs.createWriteStream(file(name));
   for (let i = 0; i < count; i++) {
-    if (!out.write(`${line(i)}\n`)) await new Promise(resolve => out.once('drain', resolve));
+    if (!out.write(`${line(i)}\n`)) await new Promise<void>(resolve => out.once('drain', resolve));
   }
   await new Promise(resolve => out.end(resolve));
   return file(name);

@@ -68,7 +68,7 @@ describe('simulate', () => {
   test('a Sensor the controller rejects is evaluated anyway, its broken rules shown as warnings', () => {
     const { code, out } = simulate({ sensor: file('rejected.yaml'), githubEvent: 'workflow_run', payload: file('failure.json') });
     expect(code).toBe(0);
-    expect(out).toMatch(/Validation: \d+ controller rule\(s\) broken \(the controller would reject this Sensor; evaluated anyway\):\n  warning: spec\.dependencies\[0\]\.filters\.data\[5\]\.comparator: /);
+    expect(out).toMatch(/Validation: \d+ controller rule\(s\) broken \(the controller would reject this Sensor; evaluated anyway\):\n {2}warning: spec\.dependencies\[0\]\.filters\.data\[5\]\.comparator: /);
     expect(out).toContain('Dependency workflow-run-failed (github/org): DROPPED');
   });
 

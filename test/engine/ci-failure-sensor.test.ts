@@ -166,8 +166,10 @@ describe('the synthesized Sensor', () => {
     test('ids are plain digits, never float exponent forms', () => {
       expect(codeRun.spec.env.WORKFLOW_RUN_ID).toBe('19289199112');
       expect(codeRun.spec.env.WORKFLOW_RUN_ATTEMPT).toBe('2');
-      expect(codeRun.metadata.labels['remediation.agents.platform/workflow-run-id']).toBe('19289199112');
-      expect(codeRun.metadata.labels['remediation.agents.platform/workflow-run-attempt']).toBe('2');
+      expect(codeRun.metadata.labels).toMatchObject({
+        'remediation.agents.platform/workflow-run-id': '19289199112',
+        'remediation.agents.platform/workflow-run-attempt': '2',
+      });
     });
 
     test('has a deterministic DNS-1123 name per run id and attempt', () => {

@@ -100,9 +100,8 @@ describe('what the simulator cannot evaluate is not reported as Argo verdict', (
   });
 
   it('a trigger that fires without the dependency the simulator cannot evaluate keeps its verdict', () => {
-    const spec = sensor({ exprs: [{ expr: nestedParens('a == 1', 10_000), fields: [{ name: 'a', path: 'a' }] }] });
+    const spec = sensor({ exprs: [{ expr: nestedParens('a == 1', 10_000), fields: [{ name: 'a', path: 'a' }] }] }, { conditions: 'other' });
     spec.spec.dependencies.push({ name: 'other', eventSourceName: 'es', eventName: 'e', filters: undefined });
-    spec.spec.triggers[0].template.conditions = 'other';
     const report = simulateSensor(spec, event({ a: 1 }), { now: NOW });
     expect(report.triggers[0]).toMatchObject({ name: 't', fired: true, error: null });
     expect(report.triggers[0].cannotEvaluate).toBeUndefined();

@@ -294,7 +294,7 @@ describe('usage', () => {
     [['--url', 'http://127.0.0.1:1/x', '--from-cluster', '--wait', 'soon'], /--wait must be a duration/],
     [['--url', 'http://127.0.0.1:1/x', '--from-cluster', '--context', 'other'], /cannot connect to the cluster at https:\/\/127\.0\.0\.1:1/],
   ])('%j exits 2', async (args, message) => {
-    const run = await drillDone(args as string[]);
+    const run = await drillDone(args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);

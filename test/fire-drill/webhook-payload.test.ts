@@ -18,7 +18,7 @@ ajv.addSchema(schemas, 'webhooks');
 const validCompleted = ajv.getSchema('webhooks#/definitions/workflow_run$completed')!;
 
 // The examples the schema itself accepts (an older one lacks repository fields GitHub sends today).
-const completed = examples.filter(e => e.action === 'completed' && validCompleted(e));
+const completed = examples.filter(e => e.action === 'completed' && validCompleted(e) === true);
 
 /** REST-only fields of each object (`components.schemas`): none of them is in the webhook. */
 const runOnly: Partial<components['schemas']['workflow-run']> = { head_repository_id: 1 };

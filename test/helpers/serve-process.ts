@@ -22,10 +22,10 @@ export async function startServeProcess(args: string[], env: NodeJS.ProcessEnv =
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ci-remediation.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env, ...(cwd !== undefined ? { cwd } : {}) });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', d => { stdout += String(d); });
+  child.stdout.on('data', d => { stdout += String(d); });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => child.on('exit', (code, signal) => resolve({ code, signal })));
   const port = await new Promise<number>((resolve, reject) => {
-    child.stderr!.on('data', d => {
+    child.stderr.on('data', d => {
       stderr += String(d);
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
       if (match) resolve(Number(match[1]));

@@ -12,7 +12,8 @@ const TOOL = { name: 'ci-remediation', version: '0.1.0' };
 
 /** The vendored SARIF 2.1.0 schema (test/lint/fixtures/sarif/README.md) compiled with the project's Ajv. */
 function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  // Draft-04 style: the schema names itself with `id`, which Ajv (draft-07) reads as `$id`.
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as { $schema: string; id: string } & Record<string, unknown>;
   const { $schema: _draft, id, ...rest } = schema;
   // Without the u flag: the schema's `language` pattern has a stray `]` that only non-unicode regexes accept.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
@@ -25,7 +26,7 @@ function sarifValidator() {
 describe('lint output formats', () => {
   test('SARIF 2.1.0: valid against the official schema, one result per finding, rules listed once', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif(FINDINGS, TOOL)) as any;
+    const log = JSON.parse(formatSarif(FINDINGS, TOOL));
     expect(validate(log)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
     expect(log.version).toBe('2.1.0');
@@ -43,14 +44,14 @@ describe('lint output formats', () => {
 
   test('SARIF of no findings is a valid log with an empty run', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif([], TOOL)) as any;
+    const log = JSON.parse(formatSarif([], TOOL));
     expect(validate(log)).toBe(true);
     expect(log.runs[0].results).toEqual([]);
   });
 
   test('the schema check can fail: a result without a message is refused', () => {
     const validate = sarifValidator();
-    const log = JSON.parse(formatSarif(FINDINGS, TOOL)) as any;
+    const log = JSON.parse(formatSarif(FINDINGS, TOOL));
     delete log.runs[0].results[0].message;
     expect(validate(log)).toBe(false);
   });

@@ -29,7 +29,7 @@ function synth(props: Partial<RemediationAlertsProps> = {}): Json {
 function promtool(args: string[]): { status: number | null; output: string } {
   const run = spawnSync('promtool', args, { encoding: 'utf8' });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('promtool is not installed (Debian package prometheus; scripts/ensure-promtool.sh installs it)');
+    throw new Error('promtool is not installed (Debian package prometheus; scripts/ensure-debian-tools.sh installs it)');
   }
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -1,6 +1,6 @@
 /**
  * The HTML report in a real headless Chromium (Debian's `chromium`, installed by
- * scripts/ensure-chromium.sh before `npm test`): it renders with no console message (a script
+ * scripts/ensure-debian-tools.sh before `npm test`): it renders with no console message (a script
  * error, or a Content-Security-Policy violation from any external asset, is logged as
  * `INFO:CONSOLE` on stderr with --enable-logging=stderr), every chart has data marks in the
  * rendered DOM, and a screenshot is kept in test-artifacts/report/ (git-ignored).
@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { computeReport } from '../../src/report/compute';
-import type { RepositoryData } from '../../src/report/model';
+import type { FixPull, RepositoryData, RunAttempt } from '../../src/report/model';
 import { renderHtml } from '../../src/report/render-html';
 import { PROJECT_ROOT } from '../helpers/chart';
 
@@ -23,7 +23,7 @@ function chromium(): string {
   for (const c of candidates) {
     if (spawnSync(c, ['--version'], { encoding: 'utf8' }).status === 0) return c;
   }
-  throw new Error('no Chromium found: run `bash scripts/ensure-chromium.sh` (as root it installs Debian\'s chromium) or set CHROMIUM');
+  throw new Error('no Chromium found: run `bash scripts/ensure-debian-tools.sh` (as root it installs Debian\'s chromium) or set CHROMIUM');
 }
 
 /** Opens `file` headless; returns the DOM after load and the console lines Chromium logged. */
@@ -38,9 +38,9 @@ function open(file: string, extra: string[] = []): { dom: string; console: strin
 
 /** A month with failures in three weeks, fixes with times to green and costs. */
 function sampleReport() {
-  const runs: RepositoryData['runs'] = [];
+  const runs: RunAttempt[] = [];
   const fixBranches: string[] = [];
-  const fixPulls: RepositoryData['fixPulls'][number][] = [];
+  const fixPulls: FixPull[] = [];
   const at = (day: number, minute: number): string => new Date(Date.UTC(2026, 10, day, 8, minute)).toISOString();
   [3, 4, 10, 11, 12, 18, 25].forEach((day, i) => {
     const id = 1000 + i;

@@ -4,6 +4,7 @@
  * `pkg/shared/util/util.go`: 400 with the error text, `200 success`, `/health` `200 OK`) and
  * go-github v50.2.0 `github/messages.go` (error texts of `ValidatePayload`).
  */
+import { createHmac } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
@@ -111,7 +112,7 @@ describe('serve: accepted deliveries', () => {
     const form = `payload=${encodeURIComponent(payload)}`;
     const headers = { ...githubHeaders(form, 'delivery-f'), 'Content-Type': 'application/x-www-form-urlencoded' };
     delete (headers as Record<string, string>)['X-Hub-Signature-256'];
-    const sha1 = require('crypto').createHmac('sha1', SECRET).update(form).digest('hex');
+    const sha1 = createHmac('sha1', SECRET).update(form).digest('hex');
     expect((await request(running.port, { headers: { ...headers, 'X-Hub-Signature': `sha1=${sha1}` }, body: form })).status).toBe(200);
     await settle(running);
     expect(running.logs.at(-1)).toMatchObject({ id: 'delivery-f', verdict: 'fired' });

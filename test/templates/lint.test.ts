@@ -21,7 +21,7 @@ describe.each([
 
   it.each(SCRIPTS)('%s passes shellcheck', (script) => {
     const run = spawnSync('shellcheck', ['--shell=bash', '-'], { input: renderTemplate(TEMPLATES_ROOT, script, context), encoding: 'utf8' });
-    if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    if (run.error && 'code' in run.error && run.error.code === 'ENOENT') {
       throw new Error('shellcheck is not installed (Debian package shellcheck; .ci/run installs it)');
     }
     expect(run.stdout).toBe('');

@@ -83,6 +83,7 @@ function describeParams(params: Readonly<Record<string, unknown>>): string {
 function describeResult(value: unknown): string {
   let text: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a value JSON cannot show is described as JavaScript prints it
     text = value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);

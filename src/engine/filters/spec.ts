@@ -90,7 +90,7 @@ function stringAt(value: unknown, where: string): string {
 function listAt(value: unknown, where: string): unknown[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) throw new FilterSpecError(`${where} must be a list, got ${describe(value)}`);
-  return value;
+  return value as unknown[];
 }
 
 /** Reads one data filter item. */

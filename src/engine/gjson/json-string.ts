@@ -15,6 +15,7 @@ const SHORT_ESCAPES: Record<string, string> = {
 };
 
 // Characters that need escaping; lone surrogates (invalid UTF-8 in Go) become U+FFFD.
+// eslint-disable-next-line no-control-regex -- JSON escapes the control characters U+0000 to U+001F
 const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `s` as a quoted JSON string with Go's escaping. */

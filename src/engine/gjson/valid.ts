@@ -105,6 +105,7 @@ function isHex(c: number): boolean {
 }
 
 /** A run of string characters that need no check; a sticky regex skips it natively. */
+// eslint-disable-next-line no-control-regex -- unescaped control characters are invalid in a JSON string
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 
 function validString(text: string, start: number): number {

@@ -230,6 +230,7 @@ class Printer {
       this.out += ']';
       return;
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- names whatever value arrived in the error message
     throw new GoFmtUnsupportedError(`fmt: cannot print value ${String(v)}`);
   }
 

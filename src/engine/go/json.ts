@@ -88,8 +88,10 @@ const HEX = '0123456789abcdef';
 const GO_SPECIAL_HTML = /[<>&\u2028\u2029\ud800-\udfff]/;
 const GO_SPECIAL = /[\u2028\u2029\ud800-\udfff]/;
 /** Anything that needs an escape at all; most strings (keys, names, URLs) have none. */
+/* eslint-disable no-control-regex -- JSON escapes the control characters U+0000 to U+001F */
 const NEEDS_ESCAPE_HTML = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
+/* eslint-enable no-control-regex */
 
 /** A JSON string as Go writes it: `<>&` and U+2028/U+2029 escaped, invalid UTF-16 as U+FFFD. */
 export function encodeString(s: string, escapeHtml = true): string {

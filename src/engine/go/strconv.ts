@@ -9,7 +9,8 @@ export class GoNumError extends Error {
   constructor(
     readonly func: string,
     readonly input: string,
-    readonly reason: 'invalid syntax' | 'value out of range' | string,
+    /** Go's error text, e.g. `invalid syntax` or `value out of range`. */
+    readonly reason: string,
   ) {
     super(`strconv.${func}: parsing ${quote(input)}: ${reason}`);
     this.name = 'GoNumError';

@@ -130,9 +130,9 @@ function formatStd(chunk: StdChunk, d: Date, nanos: number): string {
     case '05': return pad(d.getUTCSeconds(), 2);
     case 'PM': return hour >= 12 ? 'PM' : 'AM';
     case 'pm': return hour >= 12 ? 'pm' : 'am';
-    case 'frac0': return chunk.sep! + String(nanos).padStart(9, '0').slice(0, chunk.digits!);
+    case 'frac0': return chunk.sep! + String(nanos).padStart(9, '0').slice(0, chunk.digits);
     case 'frac9': {
-      const digits = String(nanos).padStart(9, '0').slice(0, chunk.digits!).replace(/0+$/, '');
+      const digits = String(nanos).padStart(9, '0').slice(0, chunk.digits).replace(/0+$/, '');
       return digits === '' ? '' : chunk.sep! + digits;
     }
     default: throw new Error(`internal: unknown layout element ${chunk.code}`);

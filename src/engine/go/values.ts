@@ -75,6 +75,7 @@ export function goTypeName(v: unknown): string {
   if (v instanceof GoStringSlice) return '[]string';
   if (v instanceof GoTime) return 'time.Time';
   if (isGoMap(v)) return 'map[string]interface {}';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- names whatever value arrived in the error message
   throw new Error(`not a Go value: ${String(v)}`);
 }
 

@@ -138,8 +138,8 @@ export const OPERATORS: Readonly<Partial<Record<OperatorSymbol, Operator>>> = {
   REQ: (l, r) => regexMatches(l, r),
   NREQ: (l, r) => !regexMatches(l, r),
   IN: (l, r) => (r as unknown[]).some((candidate) => goInterfaceEqual(l, candidate)),
-  AND: (l, r) => (l as boolean) && (r as boolean),
-  OR: (l, r) => (l as boolean) || (r as boolean),
+  AND: (l, r) => (l as boolean) && r,
+  OR: (l, r) => l || r,
   PLUS: (l, r) =>
     typeof l === 'string' || typeof r === 'string' ? formatGoValue(l) + formatGoValue(r) : (l as number) + (r as number),
   MINUS: (l, r) => (l as number) - (r as number),
@@ -159,7 +159,7 @@ export const OPERATORS: Readonly<Partial<Record<OperatorSymbol, Operator>>> = {
   TERNARY_FALSE: (l, r) => (l !== null && l !== undefined ? l : r),
   COALESCE: (l, r) => (l !== null && l !== undefined ? l : r),
   NOOP: (_l, r) => r,
-  SEPARATE: (l, r) => (Array.isArray(l) ? [...l, r] : [l, r]),
+  SEPARATE: (l, r) => (Array.isArray(l) ? [...(l as unknown[]), r] : [l, r]),
 };
 
 /** `float64(uint64(l) << uint64(r))`; Go shifts of 64 or more give 0. */

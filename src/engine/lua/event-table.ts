@@ -77,6 +77,6 @@ export function pushObjectTable(L: LuaState, object: Readonly<Record<string, unk
     }
     if (!table.isArray) lua.lua_pushstring(L, to_luastring((table.keys as readonly string[])[index]));
     if (pushScalar(L, value)) store(L, table);
-    else open.push(openTable(L, value as object));
+    else open.push(openTable(L, value));
   }
 }

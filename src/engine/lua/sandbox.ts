@@ -27,7 +27,7 @@ export interface SandboxLimits {
 export interface Sandbox {
   readonly L: LuaState;
   /** The reason for the cap that stopped the script, or undefined. */
-  limitExceeded(): string | undefined;
+  readonly limitExceeded: () => string | undefined;
 }
 
 /**

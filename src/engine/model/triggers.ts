@@ -49,7 +49,7 @@ export interface TriggerTypeModel extends ModelNode {
  */
 export interface K8sResourceModel {
   readonly resource: JsonObject;
-  at(subPath: IssuePath): IssuePath;
+  readonly at: (subPath: IssuePath) => IssuePath;
 }
 
 /** A trigger's `template`. */

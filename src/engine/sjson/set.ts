@@ -65,6 +65,7 @@ function unescapedOperators(path: string): Set<string> {
  * `json.Marshal` (which also escapes `<`, `>` and `&` in that case).
  */
 export function stringifyString(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among those Go's json.Marshal escapes
   return /[\u0000-\u001f"\\\u0080-\uffff]/.test(s) ? quoteJsonString(s) : `"${s}"`;
 }
 

@@ -103,6 +103,7 @@ function resolvePlain(text: string): Scalar {
 
 /** A scalar node: plain ones are resolved, quoted and block ones are strings, tags are applied. */
 function scalarValue(node: YAML.Scalar): Scalar {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- parsed with the failsafe schema, every scalar's value is a string
   const text = String(node.value ?? '');
   switch (node.tag) {
     case undefined:
@@ -148,6 +149,7 @@ function mapKey(key: unknown, value: GoValue): string {
     return formatFloat(Number(shortest), 'g', -1);
   }
   const type = key === null ? '%!s(<nil>)' : key instanceof GoInt ? 'uint64' : 'unknown';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- names whatever key arrived in the error message
   const shown = key === null ? '<nil>' : key instanceof GoInt ? `0x${key.value.toString(16)}` : String(key);
   throw new YamlDataError(`Unsupported map key of type: ${type}, key: ${shown}, value: ${sprintf('%+#v', [value])}`);
 }
@@ -161,6 +163,7 @@ class Converter {
     if (YAML.isScalar(node)) return scalarValue(node);
     if (YAML.isSeq(node)) return node.items.map((item) => this.value(item));
     if (YAML.isMap(node)) return this.mapping(node);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- names whatever node arrived in the error message
     throw new YamlDataError(`yaml: unsupported node ${String(node)}`);
   }
 
@@ -176,6 +179,7 @@ class Converter {
    */
   private mapping(node: YAML.YAMLMap): GoMap {
     const entries = new Map<string, { key: GoValue; value: GoValue }>();
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- names whatever key arrived in the error message
     const identity = (key: GoValue): string => (key instanceof GoInt ? `int:${key.value}` : `${typeof key}:${String(key)}`);
     const put = (key: GoValue, value: GoValue): void => {
       entries.delete(identity(key));

@@ -115,6 +115,7 @@ class Scanner {
   }
 
   private fail(context: Mark, problem: string): never {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- unwinds to parse(), which turns it into yaml.v2's error text
     throw new Problem('scanner', problem, this.mark, context);
   }
 
@@ -692,6 +693,7 @@ class Parser {
   constructor(private readonly scanner: Scanner) {}
 
   private fail(problem: string, problemMark: Mark, contextMark: Mark = ZERO_MARK): never {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- unwinds to parse(), which turns it into yaml.v2's error text
     throw new Problem('parser', problem, problemMark, contextMark);
   }
 

@@ -6,7 +6,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, Options } from 'ajv';
 import { KUBERNETES_FORMATS } from './kubernetes-formats';
-import { isJsonObject, type JsonObject } from '../plain-data';
+import { isJsonObject } from '../plain-data';
 import { formatIssuePath, type IssuePath, type ValidationIssue } from './validation-issue';
 
 /**
@@ -132,7 +132,7 @@ function instancePathSegments(pointer: string, data: unknown): IssuePath {
       current = current[index];
     } else {
       segments.push(key);
-      current = isJsonObject(current) ? (current as JsonObject)[key] : undefined;
+      current = isJsonObject(current) ? current[key] : undefined;
     }
   }
   return segments;

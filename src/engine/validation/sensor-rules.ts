@@ -57,7 +57,7 @@ function checkDependencies(sensor: SensorModel, options: SensorRuleOptions, issu
   const seenEvents = new Set<string>();
   for (const dependency of dependencies.filter(d => d.decodable)) {
     const at = dependency.path;
-    const required: [keyof DependencyModel & string, string][] = [
+    const required: [keyof DependencyModel, string][] = [
       ['name', 'event dependency must define a name'],
       ['eventSourceName', 'event dependency must define the EventSourceName'],
       ['eventName', 'event dependency must define the EventName'],

@@ -26,7 +26,8 @@ function goValue(v: unknown): { type: string; value?: unknown } {
 /** Go panics (recorded with `panicked`) are the engine's errors with Go's runtime error text. */
 function failure(key: 'parseError' | 'error', err: unknown): ExprOutput {
   const message = (err as Error).message;
-  return message.startsWith('runtime error: ') ? ({ [key]: message, panicked: true } as ExprOutput) : ({ [key]: message } as ExprOutput);
+  const panicked = message.startsWith('runtime error: ') ? { panicked: true as const } : {};
+  return key === 'parseError' ? { parseError: message, ...panicked } : { error: message, ...panicked };
 }
 
 function run(input: ExprInput): ExprOutput {

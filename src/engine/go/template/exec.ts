@@ -35,7 +35,8 @@ export interface ExecContext {
 }
 
 const MISSING = Symbol('missing final value');
-type Final = unknown | typeof MISSING;
+/** A final value, or MISSING (`unknown` already includes the symbol). */
+type Final = unknown;
 
 class BreakSignal {}
 class ContinueSignal {}
@@ -138,7 +139,9 @@ class State {
         if (node.pipe.decl.length === 0) this.printValue(val);
         return;
       }
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- unwinds to the enclosing range, not an error
       case 'break': throw new BreakSignal();
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- unwinds to the enclosing range, not an error
       case 'continue': throw new ContinueSignal();
       case 'if': case 'with': return this.walkIfOrWith(node, dot);
       case 'list': {
