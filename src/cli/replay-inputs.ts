@@ -9,10 +9,10 @@ import { valid } from '../engine/gjson/valid';
 import { walkTree } from '../files/walk';
 import type { SensorEvent } from '../engine/event';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
-import type { SensorModel } from '../engine/model';
+import { firstDependencyAddress, type SensorModel } from '../engine/model';
 import { byteStream, displayName, formatBytes, type Line, MAX_LINE_BYTES, MAX_WHOLE_FILE_BYTES, readTextInput, splitLines, STDIN, withoutBom } from './input-files';
 import { describeProblem, formatError, InputError } from './output';
-import { firstDependencyAddress, parseEventText } from './sensor-inputs';
+import { parseEventText } from './sensor-inputs';
 
 /** One entry read from the inputs: its text and where it came from (`file` or `file:line`). */
 export interface ReplayEntry {

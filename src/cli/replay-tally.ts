@@ -5,11 +5,11 @@
 import { performance } from 'perf_hooks';
 import type { SensorEvent } from '../engine/event';
 import { BoundedCache } from '../engine/filters/bounded-cache';
+import { dropReason, normaliseReason as normaliseEngineReason } from '../engine/drop-reason';
 import { newEvaluationCaches } from '../engine/evaluation-caches';
-import { sensorModelOf, type SensorModel } from '../engine/model';
-import { controllerRejections, simulateSensor, type SimulationReport } from '../engine/sensor';
+import { firstDependencyAddress, sensorModelOf, type SensorModel } from '../engine/model';
+import { controllerRejections, simulateSensor } from '../engine/sensor';
 import { entryEvent, type MalformedEntry, type ReplayEntry } from './replay-inputs';
-import { firstDependencyAddress } from './sensor-inputs';
 
 /** A reason and how many events it accounts for. */
 export interface ReasonCount {
@@ -32,36 +32,15 @@ export interface ReplaySummary {
   eventsPerSecond: number;
 }
 
-/** Longest reason kept; longer ones are cut so that reports stay readable. */
-const MAX_REASON_LENGTH = 300;
 /** Malformed entries listed one by one; beyond this they are only counted (memory stays bounded). */
 export const MAX_MALFORMED_LISTED = 1000;
-/** Groups texts that differ only in whitespace; cuts very long ones. */
+
+/** {@link normaliseEngineReason}, memoised: events repeat the same few reasons. */
 export function normaliseReason(reason: string): string {
-  // Events repeat the same few reasons: normalise each distinct text once.
-  return normalisedReasons.getOrCompute(reason, normalise);
+  return normalisedReasons.getOrCompute(reason, normaliseEngineReason);
 }
 
 const normalisedReasons = new BoundedCache<string>(4096);
-
-function normalise(reason: string): string {
-  const flat = reason.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH)}...` : flat;
-}
-
-/**
- * Why a dependency dropped the event: the filter error, else the first failing step without the
- * event's own value (`data[2] body.workflow_run.conclusion: no match`), else why it was not offered.
- */
-export function dropReason(report: SimulationReport, index: number): string {
-  const dependency = report.dependencies[index];
-  const details = report.details.dependencies[index];
-  if (dependency.error !== null) return normaliseReason(dependency.error);
-  if (details.notOffered) return `not offered: ${details.notOffered}`;
-  const failing = details.steps.find(step => !step.passed);
-  if (!failing) return 'dropped';
-  return normaliseReason(`${failing.subject}: no match`);
-}
 
 class ReasonCounter {
   private readonly counts = new Map<string, number>();
@@ -148,7 +127,7 @@ export class ReplayTally {
         counts.passed++;
       } else {
         counts.dropped++;
-        counts.counter.add(dropReason(report, i));
+        counts.counter.add(dropReason(report, i, normaliseReason));
       }
     }
     for (let i = 0; i < triggers.length; i++) {

@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
 import { EventFileError, parseEventFile, type SensorEvent } from '../engine/event';
 import { GitHubDeliveryError, githubEvent } from '../engine/github-event';
 import { ManifestFileError } from '../engine/load-yaml';
-import { readSensorManifest, sensorModelOf, type SensorModel } from '../engine/model';
+import { firstDependencyAddress, readSensorManifest, type SensorModel } from '../engine/model';
 import { GitHubHeaders } from '../github/webhook';
 import { readTextInput, STDIN } from './input-files';
 import { formatError, InputError } from './output';
@@ -79,12 +79,6 @@ export function parseEventText(text: string): SensorEvent | null {
 export function defaultDeliveryId(payload: string): string {
   const hex = createHash('sha256').update(payload).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** The (eventSourceName, eventName) of the Sensor's first dependency, what a GitHub event is addressed to. */
-export function firstDependencyAddress(sensor: SensorModel | Record<string, unknown>): { eventSourceName: string; eventName: string } {
-  const first = sensorModelOf(sensor, 'firstDependencyAddress').dependencies?.[0];
-  return { eventSourceName: first?.eventSourceName ?? '', eventName: first?.eventName ?? '' };
 }
 
 /**

@@ -8,11 +8,10 @@
 import { newEvaluationCaches, type EvaluationCaches } from '../engine/evaluation-caches';
 import { githubEvent, parseGitHubDelivery } from '../engine/github-event';
 import { controllerRejections, simulateSensor } from '../engine/sensor';
-import { dropReason } from '../cli/replay-tally';
-import { firstDependencyAddress } from '../cli/sensor-inputs';
+import { dropReason } from '../engine/drop-reason';
 import type { JournalDelivery } from './journal';
 import { InvalidResourceError, resourceFile, resourceName } from './out-dir';
-import { sensorModelOf, type SensorModel } from '../engine/model';
+import { firstDependencyAddress, sensorModelOf, type SensorModel } from '../engine/model';
 import { isJsonObject } from '../engine/plain-data';
 
 /** A Sensor prepared once for many deliveries. */

@@ -6,5 +6,5 @@ export { decodeEventSource, EVENT_SOURCE_SPEC_NON_TYPE_KEYS, isEventSourceModel,
 export { decodeFilters, type ContextFilterModel, type DataFilterModel, type DependencyFilters, type ExprFieldModel, type ExprFilterModel, type TimeFilterModel } from './filters';
 export { loadSensorFile, readManifestModels, readSensorManifest, type ManifestModel, type ManifestModels } from './manifest';
 export type { ModelNode, SourceLocator } from './node';
-export { decodeSensor, isSensorModel, sensorModelOf, triggersWithDeadLetters, type DependencyModel, type SensorModel } from './sensor';
+export { decodeSensor, firstDependencyAddress, isSensorModel, sensorModelOf, triggersWithDeadLetters, type DependencyModel, type SensorModel } from './sensor';
 export { decodeTrigger, triggerType, TRIGGER_TYPE_PARAMETER_LISTS, type K8sResourceModel, type ParameterModel, type TemplateModel, type TriggerModel, type TriggerTypeModel } from './triggers';

@@ -95,6 +95,12 @@ export function sensorModelOf(sensor: unknown, caller?: string): SensorModel {
   return isSensorModel(sensor) ? sensor : decodeSensor(sensor, undefined, caller);
 }
 
+/** The (eventSourceName, eventName) of the Sensor's first dependency, what a GitHub event is addressed to. */
+export function firstDependencyAddress(sensor: SensorModel | Record<string, unknown>): { eventSourceName: string; eventName: string } {
+  const first = sensorModelOf(sensor, 'firstDependencyAddress').dependencies?.[0];
+  return { eventSourceName: first?.eventSourceName ?? '', eventName: first?.eventName ?? '' };
+}
+
 /** Every trigger that is an object, each followed by its dead-letter trigger when it has one. */
 export function triggersWithDeadLetters(sensor: SensorModel): TriggerModel[] {
   return (sensor.triggers ?? []).filter(t => t.decodable).flatMap(t => (t.dlqTrigger ? [t, t.dlqTrigger] : [t]));
