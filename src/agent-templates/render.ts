@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
-import { describeProblem } from '../cli/output';
+import { describeProblem } from '../files/problem';
 import { contextProblems, type RenderContext } from './context-check';
 import { isInside } from './tree';
 
